@@ -1,0 +1,177 @@
+"""Derivatives of one-variable functions by torch autograd: slopes, tangents, secants, rules.
+
+Note on the source text: it writes "导数 = -梯度" (derivative = minus gradient). That is wrong:
+for f of one variable the gradient *is* the derivative f'(x); gradient descent steps along
+the *negative* gradient, -f'(x), which is the direction of steepest descent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import torch
+
+from mathcore._torch import ScalarFn, as_tensor, evaluate
+
+__all__ = [
+    "DERIVATIVE_RULES",
+    "ChainRule",
+    "DerivativeRule",
+    "Differential",
+    "Line",
+    "chain_rule",
+    "derivative",
+    "differential",
+    "nth_derivative",
+    "secant_slopes",
+    "tangent_line",
+]
+
+
+def nth_derivative(f: ScalarFn, x: float | np.ndarray, n: int) -> np.ndarray | float:
+    """The n-th derivative of ``f`` at ``x`` (scalar or array, elementwise) by repeated autograd.
+
+    Args:
+        f: elementwise function on float64 tensors.
+        x: where to differentiate.
+        n: order, ``n >= 0`` (order 0 is ``f(x)`` itself).
+
+    Returns:
+        A float for scalar ``x``, else an array shaped like ``x``.
+    """
+    if n < 0:
+        raise ValueError(f"Expected a derivative order n >= 0, got {n}.")
+    scalar = np.ndim(x) == 0
+    t = as_tensor(np.atleast_1d(np.asarray(x, dtype=np.float64)), requires_grad=True)
+    y = f(t)
+    for _ in range(n):
+        (y,) = torch.autograd.grad(y.sum(), t, create_graph=True, allow_unused=True)
+        if y is None:  # f does not depend on x any more: all further derivatives vanish
+            y = torch.zeros_like(t)
+    out = y.detach().numpy().astype(np.float64)
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"Derivative of order {n} is not finite at x = {x} (outside the domain?).")
+    return float(out[0]) if scalar else out.reshape(np.shape(x))
+
+
+def derivative(f: ScalarFn, x: float | np.ndarray) -> np.ndarray | float:
+    """f'(x) by autograd (the course's example: d/dx x**3 at 3 is 27)."""
+    return nth_derivative(f, x, 1)
+
+
+class Line(NamedTuple):
+    """The line y = slope * x + intercept."""
+
+    slope: float
+    intercept: float
+
+    def __call__(self, x: float | np.ndarray) -> np.ndarray | float:
+        return self.slope * np.asarray(x) + self.intercept
+
+
+def tangent_line(f: ScalarFn, x0: float) -> Line:
+    """Tangent to y = f(x) at x0: slope f'(x0), through (x0, f(x0))."""
+    slope = float(derivative(f, float(x0)))
+    y0 = float(evaluate(f, float(x0)))
+    return Line(slope, y0 - slope * float(x0))
+
+
+def secant_slopes(f: ScalarFn, x0: float, h: float | np.ndarray) -> np.ndarray | float:
+    """Slopes (f(x0 + h) - f(x0)) / h of secants through x0; they tend to f'(x0) as h -> 0."""
+    h_arr = np.asarray(h, dtype=np.float64)
+    if np.any(h_arr == 0):
+        raise ValueError("Expected every secant step h != 0 (h = 0 is the limit, not a secant).")
+    y0 = evaluate(f, float(x0))
+    slopes = (evaluate(f, x0 + h_arr) - y0) / h_arr
+    return float(slopes) if slopes.ndim == 0 else slopes
+
+
+@dataclass(frozen=True)
+class Differential:
+    """The differential dy = f'(x) dx beside the true change Δy = f(x + dx) - f(x)."""
+
+    x: float
+    dx: float
+    dy: float
+    delta_y: float
+
+    @property
+    def error(self) -> float:
+        """Δy - dy; it is o(dx): error / dx -> 0 as dx -> 0."""
+        return self.delta_y - self.dy
+
+
+def differential(f: ScalarFn, x: float, dx: float) -> Differential:
+    """Compare the linear change dy = f'(x) dx with the real change Δy."""
+    dy = float(derivative(f, x)) * dx
+    delta_y = float(evaluate(f, x + dx) - evaluate(f, x))
+    return Differential(float(x), float(dx), dy, delta_y)
+
+
+@dataclass(frozen=True)
+class ChainRule:
+    """The chain rule for y = outer(inner(x)) broken into its factors at one x."""
+
+    x: float
+    u: float  # inner(x), the intermediate variable
+    dy_du: float  # outer'(u)
+    du_dx: float  # inner'(x)
+    dy_dx: float  # autograd of the composite, for comparison
+
+    @property
+    def product(self) -> float:
+        """dy/du * du/dx, which the chain rule says equals dy/dx."""
+        return self.dy_du * self.du_dx
+
+
+def chain_rule(outer: ScalarFn, inner: ScalarFn, x: float) -> ChainRule:
+    """Factors of (outer ∘ inner)'(x) = outer'(inner(x)) * inner'(x)."""
+    u = float(evaluate(inner, x))
+    return ChainRule(
+        x=float(x),
+        u=u,
+        dy_du=float(derivative(outer, u)),
+        du_dx=float(derivative(inner, x)),
+        dy_dx=float(derivative(lambda t: outer(inner(t)), x)),
+    )
+
+
+@dataclass(frozen=True)
+class DerivativeRule:
+    """One entry of the table of basic derivatives: f, its derivative in closed form, and TeX."""
+
+    name: str
+    f: ScalarFn
+    df: ScalarFn
+    tex: str
+    domain: tuple[float, float]  # an interval on which the rule holds, for sampling
+
+
+DERIVATIVE_RULES: tuple[DerivativeRule, ...] = (
+    DerivativeRule("constant", lambda x: torch.full_like(x, 5.0), lambda x: torch.zeros_like(x),
+                   r"(C)' = 0", (-5.0, 5.0)),
+    DerivativeRule("power", lambda x: x**3, lambda x: 3 * x**2, r"(x^n)' = n x^{n-1}", (-3.0, 3.0)),
+    DerivativeRule("sqrt", torch.sqrt, lambda x: 0.5 / torch.sqrt(x),
+                   r"(\sqrt{x})' = \frac{1}{2\sqrt{x}}", (0.1, 9.0)),
+    DerivativeRule("exp", torch.exp, torch.exp, r"(e^x)' = e^x", (-3.0, 3.0)),
+    DerivativeRule("exp2", lambda x: 2.0**x, lambda x: 2.0**x * np.log(2.0),
+                   r"(a^x)' = a^x \ln a", (-3.0, 3.0)),
+    DerivativeRule("log", torch.log, lambda x: 1 / x, r"(\ln x)' = \frac{1}{x}", (0.1, 9.0)),
+    DerivativeRule("log2", torch.log2, lambda x: 1 / (x * np.log(2.0)),
+                   r"(\log_a x)' = \frac{1}{x \ln a}", (0.1, 9.0)),
+    DerivativeRule("sin", torch.sin, torch.cos, r"(\sin x)' = \cos x", (-6.0, 6.0)),
+    DerivativeRule("cos", torch.cos, lambda x: -torch.sin(x), r"(\cos x)' = -\sin x", (-6.0, 6.0)),
+    DerivativeRule("tan", torch.tan, lambda x: 1 / torch.cos(x) ** 2,
+                   r"(\tan x)' = \sec^2 x", (-1.4, 1.4)),
+    DerivativeRule("arcsin", torch.asin, lambda x: 1 / torch.sqrt(1 - x**2),
+                   r"(\arcsin x)' = \frac{1}{\sqrt{1-x^2}}", (-0.95, 0.95)),
+    DerivativeRule("arctan", torch.atan, lambda x: 1 / (1 + x**2),
+                   r"(\arctan x)' = \frac{1}{1+x^2}", (-5.0, 5.0)),
+    DerivativeRule("sigmoid", torch.sigmoid, lambda x: torch.sigmoid(x) * (1 - torch.sigmoid(x)),
+                   r"\sigma'(x) = \sigma(x)\,(1-\sigma(x))", (-6.0, 6.0)),
+    DerivativeRule("tanh", torch.tanh, lambda x: 1 - torch.tanh(x) ** 2,
+                   r"(\tanh x)' = 1 - \tanh^2 x", (-4.0, 4.0)),
+)
+"""Basic derivative formulas (基本导数公式), each checked against autograd in the tests."""
