@@ -36,6 +36,15 @@ class Surface:
     def __call__(self, p: torch.Tensor) -> torch.Tensor:
         return self.fn(p)
 
+    def curve(self, n: int = 200) -> tuple[np.ndarray, np.ndarray]:
+        """(x, loss) sampled at n points over the window (1-D losses only)."""
+        if self.dim != 1:
+            raise ValueError(f"Expected a 1-D loss for curve(), {self.name!r} is {self.dim}-D.")
+        x = np.linspace(self.window[0], self.window[1], n)
+        with torch.no_grad():
+            y = torch.vmap(self.fn)(torch.as_tensor(x[:, None])).numpy()
+        return x, y
+
     def grid(self, n: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(X, Y, Z) sampled on an n x n grid over the window (2-D surfaces only)."""
         if self.dim != 2:
@@ -82,7 +91,7 @@ def _mountain(p: torch.Tensor) -> torch.Tensor:
 SURFACES: dict[str, Surface] = {
     s.name: s
     for s in (
-        Surface("course_quadratic", _course_quadratic, 1, (-1.0, 10.0), (9.0,), ((2.3,),),
+        Surface("course_quadratic", _course_quadratic, 1, (0.0, 10.0), (9.0,), ((2.3,),),
                 r"(w - 2.3)^2"),
         Surface("bowl", _bowl, 2, (-4.0, 4.0, -2.0, 2.0), (-3.5, 1.5), ((0.0, 0.0),),
                 r"\tfrac12 x^2 + 5 y^2"),

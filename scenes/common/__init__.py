@@ -1,0 +1,33 @@
+"""Scene support shared by every topic: look, language, narration, sections, layout, widgets."""
+
+from __future__ import annotations
+
+from scenes.common import look
+from scenes.common.lang import LANGS, current_lang, tr
+from scenes.common.lecture import LectureScene
+from scenes.common.widgets import (
+    code_block,
+    get_axes,
+    get_caption,
+    get_counter,
+    get_math,
+    get_text,
+    get_title_card,
+    round_sig,
+)
+
+__all__ = [
+    "LANGS",
+    "LectureScene",
+    "code_block",
+    "current_lang",
+    "get_axes",
+    "get_caption",
+    "get_counter",
+    "get_math",
+    "get_text",
+    "get_title_card",
+    "look",
+    "round_sig",
+    "tr",
+]

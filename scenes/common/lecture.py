@@ -1,0 +1,128 @@
+"""The base class of every lecture scene: title card, narration as subcaptions, sections,
+recorded numbers and layout snapshots."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import ClassVar
+
+import manim as mn
+import numpy as np
+
+from scenes.common import look
+from scenes.common.lang import current_lang, tr
+from scenes.common.layout import layout_problems
+from scenes.common.widgets import get_caption, get_title_card
+
+__all__ = ["LectureMixin", "LectureScene", "RECORD_ENV"]
+
+RECORD_ENV = "LECTURE_RECORD_DIR"
+"""When set, every scene writes ``<Scene>.<lang>.json`` with its recorded numbers there."""
+
+_READ_RATE = {"en": 15.0, "zh": 5.0}  # characters per second a viewer comfortably reads
+
+
+class LectureMixin:
+    """Shared behaviour of 2-D and 3-D lecture scenes (mixed into a manim Scene class).
+
+    Class attributes a scene sets:
+        TITLE: (English, Chinese) title shown on the title card and in the lecture's chapters.
+        TOPIC: (English, Chinese) topic name for the title card's subtitle.
+    """
+
+    TITLE: ClassVar[tuple[str, str]] = ("Untitled", "未命名")
+    TOPIC: ClassVar[tuple[str, str]] = ("", "")
+
+    def setup(self) -> None:
+        super().setup()
+        self.camera.background_color = look.BACKGROUND
+        self.lang = current_lang()
+        self.recorded: dict[str, list] = {}
+        self.layout_snapshots: list[tuple[str, list[str]]] = []
+        self._caption: mn.Mobject | None = None
+        self._caption_start = 0.0
+        self._caption_text = ""
+        self._section_name = "start"
+
+    # Title and sections -------------------------------------------------------------------
+    def show_title(self) -> None:
+        """Open the scene with its title card (its own section)."""
+        self.section("Title", "标题")
+        card = get_title_card(tr(*self.TITLE), tr(*self.TOPIC))
+        self.play(mn.FadeIn(card, shift=0.3 * mn.UP), run_time=0.8)
+        self.wait(1.0)
+        self.play(mn.FadeOut(card), run_time=0.5)
+
+    def section(self, en: str, zh: str) -> None:
+        """Start a new step of the lecture: a manim section named in the active language."""
+        self._snapshot_layout()
+        self._section_name = tr(en, zh)
+        self.next_section(self._section_name)
+
+    def clear_stage(self, run_time: float = 0.6) -> None:
+        """Fade out everything on screen, closing the running narration first."""
+        self._close_caption()
+        if self.mobjects:
+            self.play(*[mn.FadeOut(m) for m in self.mobjects], run_time=run_time)
+        self._caption = None
+
+    # Narration -----------------------------------------------------------------------------
+    def narrate(self, en: str, zh: str) -> None:
+        """Show a narration line in the caption band and record it as a subcaption.
+
+        The subcaption lasts until the next narration (or the end); the scene waits if the
+        viewer has not had time to read it by then.
+        """
+        self._close_caption()
+        text = tr(en, zh)
+        cap = get_caption(text)
+        if self._caption is not None:
+            self.play(mn.FadeOut(self._caption), mn.FadeIn(cap), run_time=0.4)
+        else:
+            self.play(mn.FadeIn(cap), run_time=0.4)
+        self._caption, self._caption_text, self._caption_start = cap, text, self.renderer.time
+
+    def _close_caption(self) -> None:
+        if not self._caption_text:
+            return
+        need = len(self._caption_text) / _READ_RATE[self.lang]
+        shown = self.renderer.time - self._caption_start
+        if shown < need and not self.renderer._original_skipping_status:
+            self.wait(need - shown)
+            shown = need
+        self.add_subcaption(self._caption_text, duration=max(shown, 0.5),
+                            offset=-(self.renderer.time - self._caption_start))
+        self._caption_text = ""
+
+    # Recorded numbers ----------------------------------------------------------------------
+    def record(self, key: str, value) -> None:
+        """Record a value the scene shows (a counter value, a trajectory, a slope) for tests."""
+        arr = np.asarray(value, dtype=np.float64)
+        self.recorded.setdefault(key, []).append(arr.tolist())
+
+    # Layout --------------------------------------------------------------------------------
+    def _snapshot_layout(self) -> None:
+        mobs = self.layout_mobjects()
+        if mobs:
+            self.layout_snapshots.append((self._section_name, layout_problems(mobs)))
+
+    def layout_mobjects(self) -> list[mn.Mobject]:
+        """Mobjects the layout check covers (3-D scenes: only those fixed in the frame)."""
+        return list(self.mobjects)
+
+    def tear_down(self) -> None:
+        self._close_caption()
+        self._snapshot_layout()
+        out = os.environ.get(RECORD_ENV)
+        if out:
+            path = Path(out) / f"{type(self).__name__}.{self.lang}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"recorded": self.recorded,
+                                        "layout": self.layout_snapshots}, ensure_ascii=False))
+        super().tear_down()
+
+
+class LectureScene(LectureMixin, mn.Scene):
+    """A 2-D lecture scene."""

@@ -1,0 +1,116 @@
+"""Builders for the pieces every scene shows: text, formulas, title cards, counters, code."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from pathlib import Path
+
+import manim as mn
+
+from scenes.common import look
+from scenes.common.lang import current_lang
+
+__all__ = [
+    "PROJECT_ROOT",
+    "code_block",
+    "get_axes",
+    "get_caption",
+    "get_counter",
+    "get_math",
+    "get_text",
+    "get_title_card",
+    "round_sig",
+    "wrap_narration",
+]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MAX_CAPTION_LINES = 2
+_LINE_CHARS = {"en": 62, "zh": 30}
+
+
+def get_text(s: str, size: float = look.BODY_SIZE, color: str = look.TEXT, **kw) -> mn.Text:
+    """Body text (English or Chinese) in the project font."""
+    return mn.Text(s, font=look.FONT, font_size=size, color=color, **kw)
+
+
+def get_math(*tex: str, size: float = look.MATH_SIZE, color: str = look.TEXT, **kw) -> mn.MathTex:
+    """A formula (never Chinese: lay Chinese text beside it as a separate :func:`get_text`)."""
+    return mn.MathTex(*tex, font_size=size, color=color, **kw)
+
+
+def round_sig(x: float, digits: int = 4) -> float:
+    """x rounded to ``digits`` significant digits, for numbers a viewer reads."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
+def wrap_narration(s: str, lang: str | None = None) -> str:
+    """Wrap narration into at most two lines; longer narration is an authoring error."""
+    lang = lang or current_lang()
+    width = _LINE_CHARS[lang]
+    if lang == "zh":
+        lines = [s[i : i + width] for i in range(0, len(s), width)]
+    else:
+        lines = textwrap.wrap(s, width)
+    if len(lines) > MAX_CAPTION_LINES:
+        raise ValueError(f"Narration longer than {MAX_CAPTION_LINES} lines; split it: {s!r}")
+    return "\n".join(lines)
+
+
+def get_caption(s: str) -> mn.Text:
+    """Narration text placed in the caption band at the bottom of the frame."""
+    cap = get_text(wrap_narration(s), size=look.BODY_SIZE, line_spacing=0.8)
+    band_center = (look.CAPTION_BAND_TOP - mn.config.frame_height / 2 + look.MARGIN) / 2
+    cap.move_to([0, band_center, 0])
+    return cap
+
+
+def get_title_card(title: str, subtitle: str = "") -> mn.VGroup:
+    """A scene's opening card: title, a rule, and an optional subtitle (the topic)."""
+    head = get_text(title, size=look.TITLE_SIZE, weight=mn.BOLD)
+    max_width = mn.config.frame_width - 2 * look.MARGIN - 1.0
+    if head.width > max_width:
+        head.scale_to_fit_width(max_width)
+    rule = mn.Line(mn.LEFT, mn.RIGHT, color=look.FUNCTION).set_width(head.width + 0.6)
+    group = mn.VGroup(head, rule)
+    if subtitle:
+        group.add(get_text(subtitle, size=look.BODY_SIZE, color=look.MUTED))
+    return group.arrange(mn.DOWN, buff=0.35)
+
+
+def get_counter(label_tex: str, value: float, digits: int = 3, color: str = look.TEXT
+                ) -> mn.VGroup:
+    """``label = value``: a formula label and a live DecimalNumber (``group[1]``)."""
+    label = get_math(label_tex + "=", color=color)
+    number = mn.DecimalNumber(value, num_decimal_places=digits, font_size=look.MATH_SIZE,
+                              color=color)
+    return mn.VGroup(label, number).arrange(mn.RIGHT, buff=0.15)
+
+
+def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = "x",
+             y_label: str = "y", **kw) -> mn.Axes:
+    """Axes in the shared look, with tick numbers and axis labels at readable sizes."""
+    axes = mn.Axes(
+        x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
+        axis_config={"color": look.MUTED, "include_numbers": True,
+                     "font_size": look.LABEL_SIZE, "include_tip": False},
+        **kw,
+    )
+    labels = axes.get_axis_labels(get_math(x_label, size=look.LABEL_SIZE + 4),
+                                  get_math(y_label, size=look.LABEL_SIZE + 4))
+    axes.add(labels)
+    return axes
+
+
+def code_block(relpath: str, size: float = look.CODE_SIZE) -> mn.Code:
+    """A code listing loaded from a file of the project (a file the tests also execute)."""
+    path = PROJECT_ROOT / relpath
+    if not path.is_file():
+        raise FileNotFoundError(f"Code file for the scene not found: {relpath}")
+    return mn.Code(
+        code_file=str(path), language="python", formatter_style="monokai",
+        add_line_numbers=False, background="rectangle",
+        paragraph_config={"font": "Noto Sans Mono CJK SC", "font_size": size},
+    )
