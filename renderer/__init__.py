@@ -1,0 +1,1 @@
+"""The batch renderer behind ``render.py``: discover -> plan -> render -> package."""

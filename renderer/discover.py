@@ -1,0 +1,76 @@
+"""Find topics and scenes by reading the source (no manim or torch import)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["SCENE_BASES", "SceneInfo", "Topic", "discover"]
+
+SCENE_BASES = {"LectureScene", "LectureThreeDScene"}
+SCENES_DIR = Path(__file__).resolve().parents[1] / "scenes"
+
+
+@dataclass(frozen=True)
+class SceneInfo:
+    """One scene class: where it lives and its titles."""
+
+    topic: str
+    module: str  # file stem, e.g. "gd_1d"
+    name: str  # class name, e.g. "GradientDescent1D"
+    path: Path
+    title: tuple[str, str]  # (English, Chinese)
+
+    @property
+    def id(self) -> str:
+        return f"{self.topic}/{self.name}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    title: tuple[str, str]
+    scenes: tuple[SceneInfo, ...]
+
+
+def _literal(tree: ast.Module | ast.ClassDef, name: str):
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return ast.literal_eval(node.value)
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
+                and node.target.id == name and node.value is not None:
+            return ast.literal_eval(node.value)
+    return None
+
+
+def _scenes_in(topic: str, path: Path) -> list[SceneInfo]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and any(
+            (isinstance(b, ast.Name) and b.id in SCENE_BASES) for b in node.bases
+        ):
+            title = _literal(node, "TITLE") or (node.name, node.name)
+            out.append(SceneInfo(topic, path.stem, node.name, path, tuple(title)))
+    return out
+
+
+def discover(root: Path = SCENES_DIR) -> list[Topic]:
+    """Topics in alphabetical order, scenes in each topic's lecture ``ORDER``."""
+    topics = []
+    for init in sorted(root.glob("*/__init__.py")):
+        tdir = init.parent
+        if tdir.name.startswith(("_", ".")) or tdir.name == "common":
+            continue
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        order = _literal(tree, "ORDER") or ()
+        title = _literal(tree, "TITLE") or (tdir.name, tdir.name)
+        files = [tdir / f"{stem}.py" for stem in order]
+        files += sorted(p for p in tdir.glob("*.py")
+                        if p.name != "__init__.py" and p.stem not in order)
+        scenes = [s for f in files if f.is_file() for s in _scenes_in(tdir.name, f)]
+        topics.append(Topic(tdir.name, tuple(title), tuple(scenes)))
+    return topics

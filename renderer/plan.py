@@ -1,0 +1,125 @@
+"""Turn a selection ("descent", "descent/GradientDescent1D", "all") into render jobs."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from renderer.discover import SceneInfo, Topic
+
+__all__ = ["QUALITIES", "Job", "PlanError", "cache_key", "make_plan", "resolve_quality", "select"]
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+# Our name -> (manim quality name, manim's one-letter flag)
+QUALITIES: dict[str, tuple[str, str]] = {
+    "low": ("low_quality", "l"),
+    "medium": ("medium_quality", "m"),
+    "high": ("high_quality", "h"),
+    "1440p": ("production_quality", "p"),
+    "4k": ("fourk_quality", "k"),
+}
+
+
+class PlanError(ValueError):
+    """Bad user input found while planning (unknown scene, bad option value)."""
+
+
+def resolve_quality(q: str) -> str:
+    """Accept our names and manim's l/m/h/p/k aliases; return our name."""
+    q = q.strip().lower()
+    for name, (_, letter) in QUALITIES.items():
+        if q in (name, letter):
+            return name
+    raise PlanError(f"unknown quality {q!r}; use one of {', '.join(QUALITIES)} (or l/m/h/p/k)")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One scene to render in one quality and language."""
+
+    scene: SceneInfo
+    quality: str
+    lang: str
+    output: Path  # final MP4 path
+    key: str  # cache key: changes whenever the output would change
+
+    @property
+    def key_path(self) -> Path:
+        return self.output.with_suffix(".key")
+
+    def is_cached(self) -> bool:
+        try:
+            return self.output.is_file() and self.key_path.read_text().strip() == self.key
+        except OSError:
+            return False
+
+
+def select(topics: list[Topic], targets: list[str]) -> list[SceneInfo]:
+    """Scenes named by ``targets``: ``all``, ``TOPIC`` or ``TOPIC/SCENE``, in lecture order."""
+    by_topic = {t.name: t for t in topics}
+    chosen: list[SceneInfo] = []
+    for target in targets:
+        if target == "all":
+            picked = [s for t in topics for s in t.scenes]
+        else:
+            tname, _, sname = target.partition("/")
+            if tname not in by_topic:
+                hint = difflib.get_close_matches(tname, list(by_topic), n=3)
+                raise PlanError(f"unknown topic {tname!r}" + _did_you_mean(hint))
+            scenes = by_topic[tname].scenes
+            if sname:
+                picked = [s for s in scenes if s.name == sname or s.module == sname]
+                if not picked:
+                    names = [s.name for s in scenes] + [s.module for s in scenes]
+                    hint = [f"{tname}/{n}" for n in difflib.get_close_matches(sname, names, n=3)]
+                    raise PlanError(f"unknown scene {target!r}" + _did_you_mean(hint))
+            else:
+                picked = list(scenes)
+        chosen += [s for s in picked if s not in chosen]
+    return chosen
+
+
+def _did_you_mean(hint: list[str]) -> str:
+    tail = " (see: render.py --list)"
+    return (f"; did you mean {', '.join(hint)}?" if hint else "") + tail
+
+
+def _source_digest() -> str:
+    h = hashlib.sha256()
+    for folder in ("mathcore", "scenes/common"):
+        for f in sorted((PROJECT / folder).rglob("*.py")):
+            h.update(f.relative_to(PROJECT).as_posix().encode())
+            h.update(f.read_bytes())
+    for extra in ("manim.cfg",):
+        p = PROJECT / extra
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _manim_version() -> str:
+    from importlib.metadata import version  # no manim import: just its metadata
+
+    return version("manim")
+
+
+def cache_key(scene: SceneInfo, quality: str, lang: str, shared: str | None = None) -> str:
+    """Hash of the scene file, the shared project modules, quality, language, manim version."""
+    h = hashlib.sha256()
+    for part in (scene.path.read_bytes(), scene.name.encode(), (shared or _source_digest()).encode(),
+                 quality.encode(), lang.encode(), _manim_version().encode()):
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()[:32]
+
+
+def make_plan(scenes: list[SceneInfo], quality: str, langs: list[str], out: Path) -> list[Job]:
+    """One job per scene and language; outputs at OUT/TOPIC/LANG/QUALITY/SCENE.mp4."""
+    shared = _source_digest()
+    return [
+        Job(s, quality, lang, out / s.topic / lang / quality / f"{s.name}.mp4",
+            cache_key(s, quality, lang, shared))
+        for lang in langs for s in scenes
+    ]
