@@ -46,13 +46,18 @@ def nth_derivative(f: ScalarFn, x: float | np.ndarray, n: int) -> np.ndarray | f
     scalar = np.ndim(x) == 0
     t = as_tensor(np.atleast_1d(np.asarray(x, dtype=np.float64)), requires_grad=True)
     y = f(t)
+    if not torch.all(torch.isfinite(y.detach())):
+        raise ValueError(f"f is not finite at x = {x} (outside its domain?).")
     for _ in range(n):
+        if not y.requires_grad:  # y no longer depends on x: every further derivative is 0
+            y = torch.zeros_like(t)
+            continue
         (y,) = torch.autograd.grad(y.sum(), t, create_graph=True, allow_unused=True)
-        if y is None:  # f does not depend on x any more: all further derivatives vanish
+        if y is None:
             y = torch.zeros_like(t)
     out = y.detach().numpy().astype(np.float64)
     if not np.all(np.isfinite(out)):
-        raise ValueError(f"Derivative of order {n} is not finite at x = {x} (outside the domain?).")
+        raise ValueError(f"Derivative of order {n} is not finite at x = {x}.")
     return float(out[0]) if scalar else out.reshape(np.shape(x))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from pathlib import Path
 
@@ -26,7 +27,7 @@ __all__ = [
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MAX_CAPTION_LINES = 2
-_LINE_CHARS = {"en": 62, "zh": 30}
+_LINE_CHARS = {"en": 62, "zh": 40}
 
 
 def get_text(s: str, size: float = look.BODY_SIZE, color: str = look.TEXT, **kw) -> mn.Text:
@@ -51,12 +52,32 @@ def wrap_narration(s: str, lang: str | None = None) -> str:
     lang = lang or current_lang()
     width = _LINE_CHARS[lang]
     if lang == "zh":
-        lines = [s[i : i + width] for i in range(0, len(s), width)]
+        lines = _wrap_cjk(s, width)
     else:
         lines = textwrap.wrap(s, width)
     if len(lines) > MAX_CAPTION_LINES:
         raise ValueError(f"Narration longer than {MAX_CAPTION_LINES} lines; split it: {s!r}")
     return "\n".join(lines)
+
+
+def _wrap_cjk(s: str, width: float) -> list[str]:
+    """Greedy wrap for Chinese: a CJK character counts 1, a Latin one 0.55; Latin words,
+    numbers and formulas are never split, and no line starts with closing punctuation."""
+    tokens = re.findall(r"[\x21-\x7e\u00b2\u00b3\u00b7\u2212\u03b7]+|\s+|.", s)
+    widths = [sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in tok) for tok in tokens]
+    total = sum(widths)
+    if total > width:  # two or more lines: balance them instead of leaving a short tail
+        width = min(width, total / math.ceil(total / width) + 3)
+    lines, cur, used = [], "", 0.0
+    for tok, w in zip(tokens, widths, strict=True):
+        if used + w > width and cur.strip() and tok not in "，。：；、！？）":
+            lines.append(cur.rstrip())
+            cur, used = tok.lstrip(), w
+        else:
+            cur, used = cur + tok, used + w
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines
 
 
 def get_caption(s: str) -> mn.Text:
@@ -73,7 +94,8 @@ def get_title_card(title: str, subtitle: str = "") -> mn.VGroup:
     max_width = mn.config.frame_width - 2 * look.MARGIN - 1.0
     if head.width > max_width:
         head.scale_to_fit_width(max_width)
-    rule = mn.Line(mn.LEFT, mn.RIGHT, color=look.FUNCTION).set_width(head.width + 0.6)
+    rule = mn.Line(mn.LEFT, mn.RIGHT, color=look.FUNCTION)
+    rule.width = head.width + 0.6
     group = mn.VGroup(head, rule)
     if subtitle:
         group.add(get_text(subtitle, size=look.BODY_SIZE, color=look.MUTED))

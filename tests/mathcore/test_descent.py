@@ -1,0 +1,152 @@
+"""mathcore.descent: trajectories of real torch.optim optimizers against hand-derived updates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mathcore.descent import OPTIMIZERS, SURFACES, get_surface, lr_sweep, optimize
+
+
+def test_course_sgd_on_quadratic_closed_form():
+    # w_{k+1} = w_k - 0.075 * 2 (w_k - 2.3)  =>  w_k = 2.3 + 6.7 * 0.85^k
+    t = optimize("course_quadratic", 9.0, "sgd", 0.075, 100)
+    k = np.arange(101)
+    np.testing.assert_allclose(t.positions[:, 0], 2.3 + 6.7 * 0.85**k, atol=1e-12)
+    assert t.losses[0] == pytest.approx(44.89)  # not 36 as the course's comment says
+    np.testing.assert_allclose(t.gradients[:, 0], 2 * 6.7 * 0.85**k, atol=1e-12)
+    assert t.positions.shape == (101, 1) and t.losses.shape == (101,)
+    assert t.velocities.shape == (100, 1) and t.step_sizes.shape == (100, 1)
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.floats(0.01, 0.99), st.floats(-5.0, 5.0))
+def test_gd_on_quadratic_decreases_when_lr_below_2_over_L(lr_frac, start):
+    # L(w) = 3 (w - 1)^2 has curvature L = 6; any lr < 2/6 makes the loss fall every step.
+    lr = lr_frac * 2 / 6
+    t = optimize(lambda p: 3 * ((p - 1) ** 2).sum(), [start], "sgd", lr, 20)
+    if start != 1.0:
+        assert np.all(np.diff(t.losses) <= 1e-15)
+
+
+def test_lr_sweep_too_small_good_too_large():
+    runs = lr_sweep("course_quadratic", [0.01, 0.3, 1.05], steps=20)
+    small, good, large = (runs[lr].losses for lr in (0.01, 0.3, 1.05))
+    assert small[-1] > 10 and good[-1] < 1e-6  # too slow vs converged
+    assert large[-1] > large[0]  # factor |1 - 2.1| = 1.1 > 1: oscillates and grows
+    w = runs[1.05].positions[:, 0] - 2.3
+    assert np.all(np.sign(w[1:]) != np.sign(w[:-1]))  # jumps across the minimum every step
+
+
+def test_momentum_buffer_is_torch_velocity_recursion():
+    mu, lr = 0.9, 0.05
+    t = optimize("bowl", None, "momentum", lr, 30, momentum=mu)
+    b = np.zeros(2)
+    for k in range(30):
+        b = mu * b + t.gradients[k]
+        np.testing.assert_allclose(t.velocities[k], b, rtol=1e-12)
+        np.testing.assert_allclose(t.positions[k + 1], t.positions[k] - lr * b, rtol=1e-12)
+
+
+def test_nag_matches_sutskever_form_with_lookahead():
+    mu, lr = 0.9, 0.05
+    f = SURFACES["bowl"].fn
+    t = optimize("bowl", None, "nag", lr, 40, momentum=mu)
+    theta, v = np.array(SURFACES["bowl"].start), np.zeros(2)
+    for k in range(40):
+        look = theta + mu * v
+        np.testing.assert_allclose(t.positions[k], theta, atol=1e-12)
+        np.testing.assert_allclose(t.lookahead[k], look, atol=1e-12)
+        p = torch.tensor(look, requires_grad=True)
+        f(p).backward()
+        v = mu * v - lr * p.grad.numpy()
+        theta = theta + v
+
+
+def test_sgd_zigzags_across_the_bowl_and_momentum_methods_go_faster_along_it():
+    sgd = optimize("bowl", None, "sgd", 0.18, 40)
+    y = sgd.positions[:, 1]
+    assert np.all(np.sign(y[1:]) != np.sign(y[:-1]))  # factor 1 - 0.18 * 10 = -0.8 each step
+    slow = optimize("bowl", None, "sgd", 0.02, 40)  # x shrinks by only 0.98 a step
+    for name in ("momentum", "nag"):
+        fast = optimize("bowl", None, name, 0.02, 40, momentum=0.9)
+        assert fast.losses[-1] < slow.losses[-1] / 5
+
+
+def test_adam_step_sizes_explain_the_displacement():
+    b1, b2, lr = 0.9, 0.999, 0.1
+    t = optimize("rosenbrock", None, "adam", lr, 50)
+    m = v = np.zeros(2)
+    for k in range(50):
+        g = t.gradients[k]
+        m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g**2
+        expected = lr / (1 - b1 ** (k + 1)) / (np.sqrt(v / (1 - b2 ** (k + 1))) + 1e-8)
+        np.testing.assert_allclose(t.step_sizes[k], expected, rtol=1e-10)
+        np.testing.assert_allclose(t.positions[k + 1] - t.positions[k], -t.step_sizes[k] * m,
+                                   rtol=1e-8, atol=1e-14)
+
+
+def test_rmsprop_and_adagrad_step_sizes_from_state():
+    t = optimize("bowl", None, "adagrad", 0.5, 10)
+    acc = np.cumsum(t.gradients[:10] ** 2, axis=0)
+    np.testing.assert_allclose(t.step_sizes, 0.5 / (np.sqrt(acc) + 1e-10), rtol=1e-10)
+    r = optimize("bowl", None, "rmsprop", 0.01, 10)
+    sq = np.zeros(2)
+    for k in range(10):
+        sq = 0.99 * sq + 0.01 * r.gradients[k] ** 2
+        np.testing.assert_allclose(r.step_sizes[k], 0.01 / (np.sqrt(sq) + 1e-8), rtol=1e-10)
+
+
+@pytest.mark.parametrize("name", OPTIMIZERS)
+def test_every_optimizer_reaches_the_bowl_minimum(name):
+    lr = {"sgd": 0.1, "momentum": 0.05, "nag": 0.05, "adam": 0.1, "rmsprop": 0.02,
+          "adagrad": 1.0}[name]
+    t = optimize("bowl", None, name, lr, 400)
+    assert np.linalg.norm(t.final) < 1e-2
+
+
+def test_start_point_decides_the_basin():
+    left = optimize("two_minima", [-0.3, 1.0], "sgd", 0.05, 300)
+    right = optimize("two_minima", [0.3, 1.0], "sgd", 0.05, 300)
+    mins = np.array(SURFACES["two_minima"].minima)
+    np.testing.assert_allclose(left.final, mins[0], atol=1e-4)
+    np.testing.assert_allclose(right.final, mins[1], atol=1e-4)
+    # the stated minima really are critical points of the polynomial 4x(x^2-1) + 0.3
+    np.testing.assert_allclose(4 * mins[:, 0] * (mins[:, 0] ** 2 - 1) + 0.3, 0, atol=1e-4)
+
+
+def test_saddle_gd_lingers_momentum_escapes_faster():
+    sgd = optimize("saddle", None, "sgd", 0.05, 200)
+    mom = optimize("saddle", None, "momentum", 0.05, 200, momentum=0.9)
+
+    def escape_step(t):
+        return int(np.argmax(np.abs(t.positions[:, 1]) > 1.0))
+
+    assert 0 < escape_step(mom) < escape_step(sgd)
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(ValueError, match="Unknown optimizer"):
+        optimize("bowl", None, "lbfgs")
+    with pytest.raises(ValueError, match="Unknown surface"):
+        optimize("himmelblau")
+    with pytest.raises(ValueError, match="steps >= 0"):
+        optimize("bowl", None, "sgd", 0.1, -1)
+    with pytest.raises(ValueError, match="lr > 0"):
+        optimize("bowl", None, "sgd", 0.0)
+    with pytest.raises(ValueError, match="start point"):
+        optimize(lambda p: (p**2).sum())
+    with pytest.raises(ValueError, match="non-finite"):
+        optimize("course_quadratic", 9.0, "sgd", 5.0, 2000)
+
+
+def test_surface_grid_and_curve_match_the_function():
+    X, Y, Z = get_surface("rosenbrock").grid(7)
+    np.testing.assert_allclose(Z, (1 - X) ** 2 + 100 * (Y - X**2) ** 2, rtol=1e-12)
+    x, y = get_surface("course_quadratic").curve(11)
+    np.testing.assert_allclose(y, (x - 2.3) ** 2)
+    with pytest.raises(ValueError):
+        get_surface("bowl").curve()

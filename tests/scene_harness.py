@@ -1,0 +1,92 @@
+"""Test harness every scene goes through: render in-process with animations skipped, then
+check the layout snapshots, the recorded numbers and the last frame against control data."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTROL = Path(__file__).resolve().parent / "control_data"
+
+
+@dataclass
+class Rendered:
+    """What a test needs from one skipped-animation render of a scene."""
+
+    name: str
+    lang: str
+    recorded: dict
+    layout: list
+    frame: np.ndarray  # last frame, (H, W, 3) uint8
+    sections: list[str]
+
+
+def _load(path: Path, name: str):
+    mod_name = f"_test_scene_{path.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(mod_name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[mod_name] = module
+    spec.loader.exec_module(module)
+    return getattr(module, name)
+
+
+def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered:
+    """Render ``name`` from ``relpath`` at low quality with animations skipped (like ``-s``)."""
+    from manim import tempconfig
+
+    old = os.environ.get("LECTURE_LANG")
+    os.environ["LECTURE_LANG"] = lang
+    try:
+        with tempconfig({"quality": "low_quality", "media_dir": str(tmp), "skip_animations": True,
+                         "write_to_movie": False, "save_last_frame": False,
+                         "disable_caching": True, "progress_bar": "none",
+                         "verbosity": "WARNING"}):
+            scene = _load(ROOT / relpath, name)()
+            scene.render()
+            scene.renderer.update_frame(scene)
+            frame = np.array(scene.renderer.get_frame())[:, :, :3]
+            sections = [s.name for s in scene.renderer.file_writer.sections]
+    finally:
+        if old is None:
+            os.environ.pop("LECTURE_LANG", None)
+        else:
+            os.environ["LECTURE_LANG"] = old
+    return Rendered(name, lang, scene.recorded, scene.layout_snapshots, frame, sections)
+
+
+def compare_with_control(r: Rendered, topic: str, set_control: bool,
+                         mean_tol: float = 2.0, pixel_tol: int = 40, frac_tol: float = 0.005
+                         ) -> None:
+    """Compare the last frame with stored control data (``--set-control`` regenerates it).
+
+    Passes when the mean absolute difference is at most ``mean_tol`` (in 0..255 units) and at
+    most ``frac_tol`` of the pixels differ by more than ``pixel_tol`` in any channel.
+    """
+    path = CONTROL / topic / f"{r.name}.{r.lang}.npz"
+    if set_control:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, frame=r.frame)
+        return
+    assert path.is_file(), f"no control data {path.relative_to(ROOT)}; run pytest --set-control"
+    expected = np.load(path)["frame"]
+    assert expected.shape == r.frame.shape, f"frame shape {r.frame.shape} != {expected.shape}"
+    diff = np.abs(expected.astype(np.int16) - r.frame.astype(np.int16))
+    mean = float(diff.mean())
+    frac = float((diff.max(axis=2) > pixel_tol).mean())
+    assert mean <= mean_tol and frac <= frac_tol, (
+        f"{r.name} [{r.lang}] last frame differs from control data: mean {mean:.2f}/255, "
+        f"{frac:.2%} of pixels off by > {pixel_tol}"
+    )
+
+
+def assert_layout_clean(r: Rendered) -> None:
+    """Every section's snapshot is free of off-frame and overlapping text."""
+    assert r.layout, "the scene recorded no layout snapshots"
+    bad = [f"[{section}] {p}" for section, problems in r.layout for p in problems]
+    assert not bad, f"{r.name} [{r.lang}] layout problems:\n" + "\n".join(bad)
