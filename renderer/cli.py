@@ -61,8 +61,14 @@ def _preflight() -> str | None:
 
 
 def _run(jobs: list[Job], workers: int) -> list:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-        TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from renderer.run import render_job
 

@@ -16,6 +16,7 @@ from mathcore.calculus.derivatives import (
     derivative,
     differential,
     nth_derivative,
+    secant_line,
     secant_slopes,
     tangent_line,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "quadratic_model",
     "riemann_rectangles",
     "riemann_sum",
+    "secant_line",
     "secant_slopes",
     "tangent_line",
     "taylor_coefficients",

@@ -25,6 +25,7 @@ __all__ = [
     "derivative",
     "differential",
     "nth_derivative",
+    "secant_line",
     "secant_slopes",
     "tangent_line",
 ]
@@ -91,6 +92,13 @@ def secant_slopes(f: ScalarFn, x0: float, h: float | np.ndarray) -> np.ndarray |
     y0 = evaluate(f, float(x0))
     slopes = (evaluate(f, x0 + h_arr) - y0) / h_arr
     return float(slopes) if slopes.ndim == 0 else slopes
+
+
+def secant_line(f: ScalarFn, x0: float, h: float) -> Line:
+    """The secant through (x0, f(x0)) and (x0 + h, f(x0 + h))."""
+    slope = float(secant_slopes(f, x0, h))
+    y0 = float(evaluate(f, float(x0)))
+    return Line(slope, y0 - slope * float(x0))
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ __all__ = [
     "PROJECT_ROOT",
     "code_block",
     "get_axes",
+    "fmt_interval",
     "get_caption",
     "get_counter",
+    "get_line_in_axes",
     "get_math",
     "get_text",
     "get_title_card",
@@ -114,16 +116,44 @@ def get_counter(label_tex: str, value: float, digits: int = 3, color: str = look
 def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = "x",
              y_label: str = "y", **kw) -> mn.Axes:
     """Axes in the shared look, with tick numbers and axis labels at readable sizes."""
+    def places(rng) -> dict:
+        step = rng[2] if len(rng) > 2 else 1
+        return {"decimal_number_config": {"num_decimal_places": 0 if float(step).is_integer()
+                                          else 1}}
+
     axes = mn.Axes(
         x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
         axis_config={"color": look.MUTED, "include_numbers": True,
                      "font_size": look.LABEL_SIZE, "include_tip": False},
+        x_axis_config=places(x_range), y_axis_config=places(y_range),
         **kw,
     )
     labels = axes.get_axis_labels(get_math(x_label, size=look.LABEL_SIZE + 4),
                                   get_math(y_label, size=look.LABEL_SIZE + 4))
     axes.add(labels)
     return axes
+
+
+def get_line_in_axes(axes: mn.Axes, line, color: str, stroke_width: float = 4) -> mn.Line:
+    """Draw y = line(x) (a mathcore ``Line``) across the part of the axes' window it crosses."""
+    (x0, x1), (y0, y1) = axes.x_range[:2], axes.y_range[:2]
+    xs = [x0, x1]
+    if line.slope != 0:
+        xs += [(y - line.intercept) / line.slope for y in (y0, y1)]
+    inside = sorted(x for x in xs if x0 - 1e-9 <= x <= x1 + 1e-9
+                    and y0 - 1e-9 <= line(x) <= y1 + 1e-9)
+    a, b = (inside[0], inside[-1]) if inside else (x0, x0)
+    return mn.Line(axes.c2p(a, line(a)), axes.c2p(b, line(b)), color=color,
+                   stroke_width=stroke_width)
+
+
+def fmt_interval(a: float, b: float) -> str:
+    """TeX for an open interval, with infinities: (-\\infty, 0)."""
+    def f(v: float) -> str:
+        if math.isinf(v):
+            return r"+\infty" if v > 0 else r"-\infty"
+        return f"{round_sig(v, 3):g}"
+    return f"({f(a)}, {f(b)})"
 
 
 def code_block(relpath: str, size: float = look.CODE_SIZE) -> mn.Code:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import manim as mn
 
 from mathcore.descent import get_surface, optimize
-from scenes.common import LectureScene, get_axes, get_counter, get_math, look, round_sig, tr
+from scenes.common import LectureScene, get_axes, get_counter, get_math, look, round_sig
 
 # Numbers the scene uses (every value it shows comes from mathcore).
 START, LR, STEPS = 9.0, 0.075, 100

@@ -24,6 +24,7 @@ from mathcore.calculus import (
     nth_derivative,
     quadratic_model,
     riemann_sum,
+    secant_line,
     secant_slopes,
     tangent_line,
     taylor_coefficients,
@@ -83,6 +84,9 @@ def test_secant_slopes_of_parabola_are_2x0_plus_h():
     np.testing.assert_allclose(secant_slopes(lambda x: x**2, 1.0, h), 2.0 + h, rtol=1e-12)
     with pytest.raises(ValueError):
         secant_slopes(lambda x: x**2, 1.0, 0.0)
+    # the secant of x^2 through x0 = 1 and 1 + h is y = (2 + h) x - (1 + h)
+    line = secant_line(lambda x: x**2, 1.0, 0.5)
+    assert line.slope == pytest.approx(2.5) and line.intercept == pytest.approx(-1.5)
 
 
 def test_differential_error_is_dx_squared_for_parabola():

@@ -1,0 +1,45 @@
+"""Layers point one way: mathcore <- scenes <- renderer; mathcore never imports manim."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _imports(folder: str) -> dict[str, set[str]]:
+    out = {}
+    for f in (ROOT / folder).rglob("*.py"):
+        names = set()
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module.split(".")[0])
+        out[str(f.relative_to(ROOT))] = names
+    return out
+
+
+@pytest.mark.parametrize("folder,forbidden", [
+    ("mathcore", {"manim", "scenes", "renderer", "ffmpeg", "matplotlib"}),
+    ("scenes", {"renderer"}),
+])
+def test_layers_point_one_way(folder, forbidden):
+    bad = {f: sorted(n & forbidden) for f, n in _imports(folder).items() if n & forbidden}
+    assert not bad, f"{folder} imports what it must not: {bad}"
+
+
+def test_mathcore_does_no_io():
+    for f in (ROOT / "mathcore").rglob("*.py"):
+        text = f.read_text(encoding="utf-8")
+        for call in ("open(", ".write_text(", ".read_text(", "print("):
+            assert call not in text, f"{f.relative_to(ROOT)} does I/O: {call}"
+
+
+def test_renderer_cached_path_does_not_import_manim_or_torch():
+    for name in ("discover.py", "plan.py", "cli.py"):
+        names = _imports("renderer")[f"renderer/{name}"]
+        assert not names & {"manim", "torch", "mathcore", "scenes"}, name

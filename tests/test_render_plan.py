@@ -1,0 +1,97 @@
+"""render.py planning and command line, without rendering (plus one slow MP4 smoke test)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from renderer.discover import discover
+from renderer.plan import PlanError, make_plan, resolve_quality, select
+from renderer.probe import probe_video
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "render.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_discovery_finds_every_topic_with_a_scene_in_lecture_order():
+    topics = {t.name: t for t in discover()}
+    assert {"functions", "calculus", "descent"} <= set(topics)
+    for t in topics.values():
+        assert t.scenes, f"topic {t.name} has no scene"
+        assert all(s.title[0] and s.title[1] for s in t.scenes)
+
+
+def test_select_and_plan():
+    topics = discover()
+    scenes = select(topics, ["descent", "descent/GradientDescent1D"])
+    assert [s.id for s in scenes] == ["descent/GradientDescent1D"]
+    jobs = make_plan(scenes, "low", ["en", "zh"], Path("/tmp/x"))
+    assert [j.lang for j in jobs] == ["en", "zh"]
+    assert jobs[0].output == Path("/tmp/x/descent/en/low/GradientDescent1D.mp4")
+    assert jobs[0].key != jobs[1].key
+    assert make_plan(scenes, "low", ["en"], Path("/tmp/x"))[0].key == jobs[0].key
+
+
+@pytest.mark.parametrize("q,name", [("l", "low"), ("MEDIUM", "medium"), ("k", "4k"),
+                                    ("p", "1440p")])
+def test_quality_aliases(q, name):
+    assert resolve_quality(q) == name
+
+
+def test_unknown_names_suggest_close_matches():
+    with pytest.raises(PlanError, match="did you mean descent"):
+        select(discover(), ["desent"])
+    with pytest.raises(PlanError, match="unknown scene"):
+        select(discover(), ["descent/Nope"])
+
+
+@pytest.mark.parametrize("args,message", [
+    (["nosuch"], "unknown topic"),
+    (["descent", "--quality", "ultra"], "unknown quality"),
+    (["descent", "--lang", "fr"], "unknown language"),
+    (["descent", "--jobs", "0"], "--jobs"),
+    ([], "name a topic"),
+])
+def test_bad_input_one_line_exit_2(args, message, tmp_path):
+    r = run_cli(*args, "--out", str(tmp_path / "out"))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_path_that_is_a_file(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    r = run_cli("descent", "--out", str(f))
+    assert r.returncode == 2 and "not a folder" in r.stderr
+
+
+def test_list_and_dry_run(tmp_path):
+    r = run_cli("--list")
+    assert r.returncode == 0 and "descent/GradientDescent1D" in r.stdout
+    r = run_cli("descent", "-q", "l", "--dry-run", "--out", str(tmp_path))
+    assert r.returncode == 0 and r.stdout.startswith("render")
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+def test_render_one_scene_to_a_valid_mp4_then_cached(tmp_path):
+    r = run_cli("descent/GradientDescent1D", "-q", "l", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stdout + r.stderr
+    mp4 = tmp_path / "descent/en/low/GradientDescent1D.mp4"
+    info = probe_video(mp4)
+    assert info.duration > 10 and (info.width, info.height) == (854, 480)
+    assert info.codec == "h264"
+    srt = mp4.with_suffix(".srt").read_text()
+    assert "44.89" in srt  # the narration's loss value made it into the captions
+    assert not list(mp4.parent.glob(".*"))  # no temporary files or work folders left
+    again = run_cli("descent/GradientDescent1D", "-q", "l", "--out", str(tmp_path))
+    assert again.returncode == 0 and "cached" in again.stdout
