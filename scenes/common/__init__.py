@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scenes.common import look
 from scenes.common.lang import LANGS, current_lang, tr
-from scenes.common.lecture import LectureScene
+from scenes.common.lecture import LectureScene, LectureThreeDScene
 from scenes.common.widgets import (
     code_block,
     fmt_interval,
@@ -21,6 +21,7 @@ from scenes.common.widgets import (
 __all__ = [
     "LANGS",
     "LectureScene",
+    "LectureThreeDScene",
     "code_block",
     "fmt_interval",
     "current_lang",

@@ -16,7 +16,7 @@ from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
 from scenes.common.widgets import get_caption, get_title_card
 
-__all__ = ["LectureMixin", "LectureScene", "RECORD_ENV"]
+__all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV"]
 
 RECORD_ENV = "LECTURE_RECORD_DIR"
 """When set, every scene writes ``<Scene>.<lang>.json`` with its recorded numbers there."""
@@ -50,7 +50,7 @@ class LectureMixin:
     def show_title(self) -> None:
         """Open the scene with its title card (its own section)."""
         self.section("Title", "标题")
-        card = get_title_card(tr(*self.TITLE), tr(*self.TOPIC))
+        card = self.overlay(get_title_card(tr(*self.TITLE), tr(*self.TOPIC)))
         self.play(mn.FadeIn(card, shift=0.3 * mn.UP), run_time=0.8)
         self.wait(1.0)
         self.play(mn.FadeOut(card), run_time=0.5)
@@ -77,7 +77,7 @@ class LectureMixin:
         """
         self._close_caption()
         text = tr(en, zh)
-        cap = get_caption(text)
+        cap = self.overlay(get_caption(text))
         if self._caption is not None:
             self.play(mn.FadeOut(self._caption), mn.FadeIn(cap), run_time=0.4)
         else:
@@ -95,6 +95,13 @@ class LectureMixin:
         self.add_subcaption(self._caption_text, duration=max(shown, 0.5),
                             offset=-(self.renderer.time - self._caption_start))
         self._caption_text = ""
+
+    def overlay(self, mob: mn.Mobject) -> mn.Mobject:
+        """Prepare a mobject that belongs to the frame, not the world (text, captions).
+
+        Nothing to do in 2-D; 3-D scenes fix it in the frame so the camera does not move it.
+        """
+        return mob
 
     # Recorded numbers ----------------------------------------------------------------------
     def record(self, key: str, value) -> None:
@@ -126,3 +133,17 @@ class LectureMixin:
 
 class LectureScene(LectureMixin, mn.Scene):
     """A 2-D lecture scene."""
+
+
+class LectureThreeDScene(LectureMixin, mn.ThreeDScene):
+    """A 3-D lecture scene: text, formulas and captions are fixed in the frame, and the layout
+    check covers exactly those fixed-in-frame mobjects."""
+
+    def layout_mobjects(self) -> list[mn.Mobject]:
+        fixed = self.renderer.camera.fixed_in_frame_mobjects
+        return [m for m in self.mobjects if m in fixed]
+
+    def overlay(self, mob: mn.Mobject) -> mn.Mobject:
+        self.add_fixed_in_frame_mobjects(mob)
+        self.remove(mob)  # fixed in frame, but only on screen once an animation shows it
+        return mob

@@ -161,8 +161,11 @@ def code_block(relpath: str, size: float = look.CODE_SIZE) -> mn.Code:
     path = PROJECT_ROOT / relpath
     if not path.is_file():
         raise FileNotFoundError(f"Code file for the scene not found: {relpath}")
-    return mn.Code(
-        code_file=str(path), language="python", formatter_style="monokai",
+    source = path.read_text(encoding="utf-8")
+    block = mn.Code(
+        code_string=source, language="python", formatter_style="monokai",
         add_line_numbers=False, background="rectangle",
         paragraph_config={"font": "Noto Sans Mono CJK SC", "font_size": size},
     )
+    block.source = source  # what is on screen, for tests
+    return block
