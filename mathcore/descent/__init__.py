@@ -2,7 +2,49 @@
 
 from __future__ import annotations
 
+from mathcore.descent.constrained import (
+    DualProblem,
+    LagrangePoint,
+    dual_function,
+    lagrange_point,
+    regularisation_path,
+    regularised_minimum,
+)
 from mathcore.descent.optimizers import OPTIMIZERS, Trajectory, lr_sweep, optimize
+from mathcore.descent.regression import (
+    LineData,
+    LineFit,
+    LineModel,
+    SigmoidFit,
+    course_line_fit,
+    fit_line,
+    line_data,
+    sigmoid_data,
+    sigmoid_fit,
+)
 from mathcore.descent.surfaces import SURFACES, Surface, get_surface
 
-__all__ = ["OPTIMIZERS", "SURFACES", "Surface", "Trajectory", "get_surface", "lr_sweep", "optimize"]
+__all__ = [
+    "OPTIMIZERS",
+    "SURFACES",
+    "DualProblem",
+    "LagrangePoint",
+    "LineData",
+    "LineFit",
+    "LineModel",
+    "SigmoidFit",
+    "Surface",
+    "Trajectory",
+    "course_line_fit",
+    "dual_function",
+    "fit_line",
+    "get_surface",
+    "lagrange_point",
+    "line_data",
+    "lr_sweep",
+    "optimize",
+    "regularisation_path",
+    "regularised_minimum",
+    "sigmoid_data",
+    "sigmoid_fit",
+]

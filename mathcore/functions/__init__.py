@@ -1,4 +1,4 @@
-"""Elementary functions: catalogue with properties, and pole-aware curve sampling."""
+"""Elementary functions: catalogue with properties, pole-aware sampling, inverses, convexity."""
 
 from __future__ import annotations
 
@@ -10,10 +10,29 @@ from mathcore.functions.catalogue import (
     power,
     softmax,
 )
+from mathcore.functions.convexity import (
+    SHAPES,
+    ConvexityReport,
+    check_convexity,
+    convex_envelope,
+    is_convex_set,
+    segment_inside,
+)
+from mathcore.functions.inverse import INVERSE_PAIRS, InversePair, get_inverse_pair, reflect
 from mathcore.functions.sampling import sample_curve
 
 __all__ = [
     "CATALOGUE",
+    "INVERSE_PAIRS",
+    "SHAPES",
+    "ConvexityReport",
+    "InversePair",
+    "check_convexity",
+    "convex_envelope",
+    "get_inverse_pair",
+    "is_convex_set",
+    "reflect",
+    "segment_inside",
     "ElementaryFunction",
     "Parity",
     "get_function",

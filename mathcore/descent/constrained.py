@@ -1,0 +1,150 @@
+"""Constrained optimisation: Lagrange multipliers, the dual function, L2 regularisation.
+
+Note on the source text: it says the dual function's highest point is "close to" the primal
+lowest point. Precisely: the dual function g(lambda) = inf_x L(x, lambda) is always concave and
+g(lambda) <= p* for every lambda >= 0 (weak duality); for a convex problem that satisfies
+Slater's condition (a strictly feasible point exists) max g = p* exactly (strong duality).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from mathcore.calculus.multivariable import gradient, hessian
+
+__all__ = [
+    "DualProblem",
+    "LagrangePoint",
+    "dual_function",
+    "lagrange_point",
+    "regularised_minimum",
+    "regularisation_path",
+]
+
+Fn = Callable[[torch.Tensor], torch.Tensor]
+
+
+@dataclass(frozen=True)
+class LagrangePoint:
+    """A solution of grad f = lambda grad g, g = 0 (the level set of f touches the constraint)."""
+
+    point: np.ndarray
+    multiplier: float
+    value: float
+    grad_f: np.ndarray
+    grad_g: np.ndarray
+
+
+def lagrange_point(f: Fn, g: Fn, start, steps: int = 50, tol: float = 1e-12) -> LagrangePoint:
+    """Solve the Lagrange system for min/max of f subject to g = 0 by Newton's method on
+    L(x, lambda) = f(x) - lambda g(x), starting from (start, lambda = 0).
+
+    Raises:
+        ValueError: if Newton's method does not converge from ``start``.
+    """
+    z = np.append(np.asarray(start, dtype=np.float64), 0.0)
+    n = len(z) - 1
+
+    def lagr(v: torch.Tensor) -> torch.Tensor:
+        return f(v[:n]) - v[n] * g(v[:n])
+
+    for _ in range(steps):
+        grad = gradient(lagr, z)
+        if np.linalg.norm(grad) < tol:
+            break
+        z = z - np.linalg.solve(hessian(lagr, z), grad)
+    else:
+        raise ValueError(f"Lagrange system did not converge from {list(start)}.")
+    x = z[:n]
+    with torch.no_grad():
+        value = float(f(torch.from_numpy(x)))
+    return LagrangePoint(x, float(z[n]), value, gradient(f, x), gradient(g, x))
+
+
+@dataclass(frozen=True)
+class DualProblem:
+    """The dual function of min f(x) s.t. h(x) <= 0 (one variable), sampled at ``lambdas``.
+
+    Attributes:
+        lambdas, values: g(lambda) = min_x f(x) + lambda h(x) over the x grid.
+        primal_optimum: p* = min of f over the feasible part of the x grid.
+        dual_optimum, best_lambda: max of g and where it is attained.
+    """
+
+    lambdas: np.ndarray
+    values: np.ndarray
+    primal_optimum: float
+    primal_point: float
+    dual_optimum: float
+    best_lambda: float
+
+
+def _zoomed_min(f: Fn, h: Fn, lam: np.ndarray, xs: np.ndarray, grid_values: np.ndarray,
+                feasible_only: bool = False, rounds: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Row-wise min over x of f + lam h: grid minimum, then zoom in around it ``rounds`` times."""
+    k = np.argmin(grid_values, axis=1)
+    best = grid_values[np.arange(len(lam)), k]
+    best_x = xs[k]
+    step = xs[1] - xs[0]
+    for _ in range(rounds):
+        zx = best_x[:, None] + np.linspace(-step, step, 201)[None, :]
+        with torch.no_grad():
+            t = torch.from_numpy(zx)
+            zf, zh = f(t).numpy(), h(t).numpy()
+        z = zf + lam[:, None] * zh
+        if feasible_only:
+            z = np.where(zh <= 0, z, np.inf)
+        i = np.argmin(z, axis=1)
+        cand = z[np.arange(len(lam)), i]
+        better = cand < best
+        best = np.where(better, cand, best)
+        best_x = np.where(better, zx[np.arange(len(lam)), i], best_x)
+        step = step / 100
+    return best, best_x
+
+
+def dual_function(f: Fn, h: Fn, lambdas: np.ndarray, x_bounds: tuple[float, float],
+                  n: int = 20001) -> DualProblem:
+    """Sample the dual function of a one-variable problem on a dense x grid."""
+    lam = np.asarray(lambdas, dtype=np.float64)
+    if np.any(lam < 0):
+        raise ValueError("Expected multipliers lambda >= 0 for an inequality constraint.")
+    x = torch.linspace(*x_bounds, n, dtype=torch.float64)
+    with torch.no_grad():
+        fx, hx = f(x).numpy(), h(x).numpy()
+    feasible = hx <= 0
+    if not feasible.any():
+        raise ValueError("No feasible point in x_bounds.")
+    xs = x.numpy()
+    values, _ = _zoomed_min(f, h, lam, xs, fx[None, :] + lam[:, None] * hx[None, :])
+    (best_f,), (best_x,) = _zoomed_min(f, h, np.zeros(1), xs,
+                                       np.where(feasible, fx, np.inf)[None, :], feasible_only=True)
+    j = int(np.argmax(values))
+    return DualProblem(lam, values, float(best_f), float(best_x), float(values[j]), float(lam[j]))
+
+
+def regularised_minimum(loss: Fn, alpha: float, start, steps: int = 100) -> np.ndarray:
+    """argmin of loss(w) + alpha * ||w||^2, found with ``torch.optim.LBFGS``."""
+    if alpha < 0:
+        raise ValueError(f"Expected a regularisation weight alpha >= 0, got {alpha}.")
+    w = torch.tensor(np.asarray(start, dtype=np.float64), requires_grad=True)
+    opt = torch.optim.LBFGS([w], lr=1.0, max_iter=steps, tolerance_grad=1e-12,
+                            tolerance_change=1e-15, line_search_fn="strong_wolfe")
+
+    def closure() -> torch.Tensor:
+        opt.zero_grad()
+        value = loss(w) + alpha * (w**2).sum()
+        value.backward()
+        return value
+
+    opt.step(closure)
+    return w.detach().numpy().copy()
+
+
+def regularisation_path(loss: Fn, alphas, start) -> np.ndarray:
+    """The regularised optimum for each alpha: shape (len(alphas), dim). It moves towards 0."""
+    return np.array([regularised_minimum(loss, a, start) for a in alphas])
