@@ -1,8 +1,18 @@
 """Derivatives of one-variable functions by torch autograd: slopes, tangents, secants, rules.
 
-Note on the source text: it writes "导数 = -梯度" (derivative = minus gradient). That is wrong:
-for f of one variable the gradient *is* the derivative f'(x); gradient descent steps along
-the *negative* gradient, -f'(x), which is the direction of steepest descent.
+What the derivatives mean (8.7 of the course): f' > 0 where f increases and f' < 0 where it
+decreases; f'' > 0 where f is convex (bends upwards) and f'' < 0 where it is concave; f''' is the
+rate at which the curvature itself changes (for y = x^3, f''' = 6: the bend turns from concave to
+convex at a constant rate).
+
+Notes on the source text:
+
+* It writes "导数 = -梯度" (derivative = minus gradient). That is wrong: for f of one variable the
+  gradient *is* the derivative f'(x); gradient descent steps along the *negative* gradient,
+  -f'(x), the direction of steepest descent.
+* It writes "三阶导决定偏度" (the third derivative decides skewness). Skewness is a property of
+  a probability distribution (its third standardised moment), not of a function's third
+  derivative; f''' tells how fast the curvature f'' changes.
 """
 
 from __future__ import annotations
