@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,8 @@ __all__ = ["SCENE_BASES", "SceneInfo", "Topic", "discover"]
 
 SCENE_BASES = {"LectureScene", "LectureThreeDScene"}
 SCENES_DIR = Path(__file__).resolve().parents[1] / "scenes"
+SCENES_ENV = "LECTURE_SCENES_DIR"
+"""Overrides where topics are looked for (tests use a tiny fixture topic this way)."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,9 @@ def _scenes_in(topic: str, path: Path) -> list[SceneInfo]:
     return out
 
 
-def discover(root: Path = SCENES_DIR) -> list[Topic]:
+def discover(root: Path | None = None) -> list[Topic]:
     """Topics in alphabetical order, scenes in each topic's lecture ``ORDER``."""
+    root = root or Path(os.environ.get(SCENES_ENV) or SCENES_DIR)
     topics = []
     for init in sorted(root.glob("*/__init__.py")):
         tdir = init.parent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,23 +39,42 @@ def resolve_quality(q: str) -> str:
 
 @dataclass(frozen=True)
 class Job:
-    """One scene to render in one quality and language."""
+    """One scene to render in one quality and language.
+
+    Its files live in ``OUT/TOPIC/QUALITY/LANG/`` named after the scene; ``SCENE.json`` (the
+    meta record) is written last, so its presence with the right key and sizes means complete.
+    """
 
     scene: SceneInfo
     quality: str
     lang: str
-    output: Path  # final MP4 path
+    folder: Path  # OUT/TOPIC/QUALITY/LANG
     key: str  # cache key: changes whenever the output would change
 
     @property
-    def key_path(self) -> Path:
-        return self.output.with_suffix(".key")
+    def output(self) -> Path:
+        return self.folder / f"{self.scene.name}.mp4"
+
+    @property
+    def meta_path(self) -> Path:
+        return self.folder / f"{self.scene.name}.json"
+
+    def read_meta(self) -> dict | None:
+        """The meta record if it is complete and current: same key, every file present with
+        the size recorded at render time (a truncated file is not trusted)."""
+        try:
+            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
+            if meta.get("key") != self.key:
+                return None
+            for name, size in meta["files"].items():
+                if (self.folder / name).stat().st_size != size:
+                    return None
+            return meta
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def is_cached(self) -> bool:
-        try:
-            return self.output.is_file() and self.key_path.read_text().strip() == self.key
-        except OSError:
-            return False
+        return self.read_meta() is not None
 
 
 def select(topics: list[Topic], targets: list[str]) -> list[SceneInfo]:
@@ -116,10 +136,9 @@ def cache_key(scene: SceneInfo, quality: str, lang: str, shared: str | None = No
 
 
 def make_plan(scenes: list[SceneInfo], quality: str, langs: list[str], out: Path) -> list[Job]:
-    """One job per scene and language; outputs at OUT/TOPIC/LANG/QUALITY/SCENE.mp4."""
+    """One job per scene and language, in lecture order; files in OUT/TOPIC/QUALITY/LANG/."""
     shared = _source_digest()
     return [
-        Job(s, quality, lang, out / s.topic / lang / quality / f"{s.name}.mp4",
-            cache_key(s, quality, lang, shared))
+        Job(s, quality, lang, out / s.topic / quality / lang, cache_key(s, quality, lang, shared))
         for lang in langs for s in scenes
     ]

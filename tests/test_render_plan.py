@@ -34,7 +34,7 @@ def test_select_and_plan():
     assert [s.id for s in scenes] == ["descent/GradientDescent1D"]
     jobs = make_plan(scenes, "low", ["en", "zh"], Path("/tmp/x"))
     assert [j.lang for j in jobs] == ["en", "zh"]
-    assert jobs[0].output == Path("/tmp/x/descent/en/low/GradientDescent1D.mp4")
+    assert jobs[0].output == Path("/tmp/x/descent/low/en/GradientDescent1D.mp4")
     assert jobs[0].key != jobs[1].key
     assert make_plan(scenes, "low", ["en"], Path("/tmp/x"))[0].key == jobs[0].key
 
@@ -82,16 +82,56 @@ def test_list_and_dry_run(tmp_path):
     assert not any(tmp_path.iterdir())
 
 
+def test_unwritable_output_folder():
+    # /proc refuses new files even to root, unlike a folder whose mode bits root ignores
+    r = run_cli("descent", "--out", "/proc/lecture-out")
+    assert r.returncode == 2 and "not writable" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args,message", [
+    (["descent/GradientDescent1D", "--video"], "go with --preview"),
+    (["all", "--preview"], "exactly one scene"),
+    (["descent/GradientDescent1D", "--preview", "--section", "0"], "--section"),
+])
+def test_preview_option_errors(args, message):
+    r = run_cli(*args)
+    assert r.returncode == 2 and message in r.stderr
+
+
+def test_new_scene_scaffold(tmp_path):
+    from renderer.scaffold import new_scene
+
+    (tmp_path / "scenes" / "demo").mkdir(parents=True)
+    (tmp_path / "tests" / "scenes").mkdir(parents=True)
+    (tmp_path / "scenes" / "demo" / "__init__.py").write_text(
+        '"""Demo."""\n\nTITLE = ("Demo", "演示")\nORDER = ("first",)\n')
+    created = new_scene("demo/ChainRule", root=tmp_path)
+    scene_file = tmp_path / "scenes/demo/chain_rule.py"
+    assert scene_file in created and (tmp_path / "tests/scenes/test_chain_rule.py") in created
+    topics = {t.name: t for t in discover(tmp_path / "scenes")}
+    assert [s.name for s in topics["demo"].scenes] == ["ChainRule"]
+    assert "ORDER = ('first', 'chain_rule')" in (tmp_path / "scenes/demo/__init__.py").read_text()
+    with pytest.raises(ValueError, match="already exists"):
+        new_scene("demo/ChainRule", root=tmp_path)
+    with pytest.raises(ValueError, match="CamelCase"):
+        new_scene("demo/chain", root=tmp_path)
+    new_scene("fresh/FirstScene", root=tmp_path)  # a new topic is created on the way
+    assert [s.name for s in {t.name: t for t in discover(tmp_path / "scenes")}["fresh"].scenes] \
+        == ["FirstScene"]
+
+
 @pytest.mark.slow
 def test_render_one_scene_to_a_valid_mp4_then_cached(tmp_path):
     r = run_cli("descent/GradientDescent1D", "-q", "l", "--out", str(tmp_path))
     assert r.returncode == 0, r.stdout + r.stderr
-    mp4 = tmp_path / "descent/en/low/GradientDescent1D.mp4"
+    mp4 = tmp_path / "descent/low/en/GradientDescent1D.mp4"
     info = probe_video(mp4)
     assert info.duration > 10 and (info.width, info.height) == (854, 480)
     assert info.codec == "h264"
     srt = mp4.with_suffix(".srt").read_text()
     assert "44.89" in srt  # the narration's loss value made it into the captions
-    assert not list(mp4.parent.glob(".*"))  # no temporary files or work folders left
+    assert not list(mp4.parent.glob(".work-*"))  # no work folders left
+    assert not list(mp4.parent.glob(".*tmp*"))  # no temporary files left
     again = run_cli("descent/GradientDescent1D", "-q", "l", "--out", str(tmp_path))
-    assert again.returncode == 0 and "cached" in again.stdout
+    assert again.returncode == 0 and "0 rendered, 1 cached" in " ".join(again.stderr.split())

@@ -10,16 +10,20 @@ from typing import ClassVar
 
 import manim as mn
 import numpy as np
+from manim.utils.exceptions import EndSceneEarlyException
 
 from scenes.common import look
 from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
 from scenes.common.widgets import get_caption, get_title_card
 
-__all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV"]
+__all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV", "STOP_ENV"]
 
 RECORD_ENV = "LECTURE_RECORD_DIR"
 """When set, every scene writes ``<Scene>.<lang>.json`` with its recorded numbers there."""
+
+STOP_ENV = "LECTURE_STOP_AFTER_SECTION"
+"""When set to N, the scene ends after its N-th section (1 = the title): previews of a section."""
 
 _READ_RATE = {"en": 15.0, "zh": 5.0}  # characters per second a viewer comfortably reads
 
@@ -45,6 +49,7 @@ class LectureMixin:
         self._caption_start = 0.0
         self._caption_text = ""
         self._section_name = "start"
+        self.section_log: list[tuple[str, float]] = []  # (name, start time in seconds)
 
     # Title and sections -------------------------------------------------------------------
     def show_title(self) -> None:
@@ -56,10 +61,22 @@ class LectureMixin:
         self.play(mn.FadeOut(card), run_time=0.5)
 
     def section(self, en: str, zh: str) -> None:
-        """Start a new step of the lecture: a manim section named in the active language."""
+        """Start a new step of the lecture: a manim section named in the active language.
+
+        The running narration is held until it has been read, then cleared at the start of
+        the new section, so every section ends on a settled frame (used for stills).
+        """
         self._snapshot_layout()
+        self._close_caption()  # the viewer gets to read the last narration of the step
+        stop = os.environ.get(STOP_ENV)
+        if stop and len(self.section_log) >= int(stop):
+            raise EndSceneEarlyException()
         self._section_name = tr(en, zh)
+        self.section_log.append((self._section_name, self.renderer.time))
         self.next_section(self._section_name)
+        if self._caption is not None:  # each step starts with a clear caption band
+            self.play(mn.FadeOut(self._caption), run_time=0.3)
+            self._caption = None
 
     def clear_stage(self, run_time: float = 0.6) -> None:
         """Fade out everything on screen, closing the running narration first."""
@@ -126,8 +143,8 @@ class LectureMixin:
         if out:
             path = Path(out) / f"{type(self).__name__}.{self.lang}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps({"recorded": self.recorded,
-                                        "layout": self.layout_snapshots}, ensure_ascii=False))
+            path.write_text(json.dumps({"recorded": self.recorded, "layout": self.layout_snapshots,
+                                        "sections": self.section_log}, ensure_ascii=False))
         super().tear_down()
 
 
