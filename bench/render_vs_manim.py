@@ -1,9 +1,10 @@
-"""Benchmark: render.py on a topic against plain ``manim`` on the same scenes, one run each.
+"""Benchmark: render.py against plain ``manim`` on the same scenes, in one run.
 
-    .venv/bin/python bench/render_vs_manim.py [TOPIC] [--quality l|m|h]
+    .venv/bin/python bench/render_vs_manim.py [TARGET ...] [--quality l|m|h]
 
-Both start cold (fresh output and media folders, manim's caches empty). Prints each wall time
-and the line ``ratio R`` = render.py time / sum of the plain manim runs.
+Every measurement starts cold (fresh media and output folders). Prints wall times, bytes per
+second of video for both, the preview time against ``manim -s -ql``, and the line
+``ratio R`` = render.py cold time / sum of the plain manim runs one after another.
 """
 
 from __future__ import annotations
@@ -19,34 +20,55 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from renderer.discover import discover  # noqa: E402
+from renderer.plan import QUALITIES, resolve_quality, select  # noqa: E402
+from renderer.probe import probe_video  # noqa: E402
+
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.monotonic()
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    return time.monotonic() - t0
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("topic", nargs="?", default="descent")
-    ap.add_argument("--quality", default="m", choices=list("lmhpk"))
+    ap.add_argument("targets", nargs="*", default=["descent"])
+    ap.add_argument("--quality", default="m")
     args = ap.parse_args()
-    scenes = next(t for t in discover() if t.name == args.topic).scenes
-    bin_dir = Path(sys.executable).parent
+    quality = resolve_quality(args.quality)
+    letter = QUALITIES[quality][1]
+    scenes = select(discover(), args.targets)
+    manim = str(Path(sys.executable).parent / "manim")
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.monotonic()
+        plain, plain_bytes, plain_secs = 0.0, 0, 0.0
         for s in scenes:
-            subprocess.run([str(bin_dir / "manim"), f"-q{args.quality}", "--media_dir",
-                            f"{tmp}/manim", "--progress_bar", "none", "-v", "WARNING",
-                            str(s.path), s.name], cwd=ROOT, check=True)
-        plain = time.monotonic() - t0
-        t0 = time.monotonic()
-        subprocess.run([sys.executable, str(ROOT / "render.py"), args.topic, "-q", args.quality,
-                        "--out", f"{tmp}/out"], cwd=ROOT, check=True, capture_output=True)
-        ours = time.monotonic() - t0
-        t0 = time.monotonic()
-        subprocess.run([sys.executable, str(ROOT / "render.py"), args.topic, "-q", args.quality,
-                        "--out", f"{tmp}/out"], cwd=ROOT, check=True, capture_output=True)
-        warm = time.monotonic() - t0
-    print(f"scenes: {len(scenes)} ({args.topic}, quality {args.quality})")
-    print(f"plain manim, one after another: {plain:.1f} s")
-    print(f"render.py cold:                 {ours:.1f} s")
-    print(f"render.py warm (all cached):    {warm:.2f} s")
+            media = Path(tmp) / "manim" / s.name
+            plain += timed([manim, f"-q{letter}", "--media_dir", str(media), "--progress_bar",
+                            "none", "-v", "WARNING", str(s.path), s.name])
+            mp4 = next(media.rglob(f"{s.name}.mp4"))
+            plain_bytes += mp4.stat().st_size
+            plain_secs += probe_video(mp4).duration
+        out = Path(tmp) / "out"
+        cmd = [sys.executable, str(ROOT / "render.py"), *args.targets, "-q", quality,
+               "--out", str(out)]
+        ours = timed(cmd)
+        warm = timed(cmd)
+        mp4s = [p for p in out.rglob("*.mp4") if p.name != "lecture.mp4"]
+        our_bytes = sum(p.stat().st_size for p in mp4s)
+        our_secs = sum(probe_video(p).duration for p in mp4s)
+        s = scenes[0]
+        manim_s = timed([manim, "-s", "-ql", "--media_dir", str(Path(tmp) / "m2"),
+                         "--progress_bar", "none", "-v", "WARNING", str(s.path), s.name])
+        preview = timed([sys.executable, str(ROOT / "render.py"), s.id, "--preview",
+                         "--out", str(Path(tmp) / "pv")])
+    print(f"scenes: {len(scenes)} ({' '.join(args.targets)}), quality {quality}")
+    print(f"plain manim, one after another: {plain:7.1f} s")
+    print(f"render.py cold:                 {ours:7.1f} s  (ratio {ours / plain:.2f})")
+    print(f"render.py warm (all cached):    {warm:7.2f} s")
+    print(f"bytes per second of video:      manim {plain_bytes / plain_secs:,.0f}, "
+          f"render.py {our_bytes / our_secs:,.0f} (x{(our_bytes / our_secs) / (plain_bytes / plain_secs):.2f})")
+    print(f"preview of {s.id}: render.py {preview:.1f} s, manim -s -ql {manim_s:.1f} s "
+          f"(ratio {preview / manim_s:.2f})")
     print(f"ratio {ours / plain:.2f}")
     return 0
 

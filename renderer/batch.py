@@ -26,18 +26,73 @@ from rich.table import Table
 from renderer.plan import Job
 from renderer.run import Result, render_job
 
-__all__ = ["run_batch", "summary_table", "write_report"]
+__all__ = [
+    "clean_work_folders",
+    "longest_first",
+    "run_batch",
+    "save_timings",
+    "summary_table",
+    "write_report",
+]
 
 
 def _key(job: Job) -> tuple[str, str, str]:
     return (job.scene.id, job.lang, job.quality)
 
 
+TIMINGS = ".render-timings.json"
+"""Per output folder: the last wall time of each scene render, for scheduling."""
+
+
+def _timings_path(job: Job) -> Path:
+    return job.folder.parents[2] / TIMINGS
+
+
+def longest_first(jobs: list[Job]) -> list[Job]:
+    """Order jobs by their last measured render time, longest first (so the batch does not
+    end with one long scene on one core); never-measured scenes by source size."""
+    known: dict[str, float] = {}
+    for path in {_timings_path(j) for j in jobs}:
+        try:
+            known.update(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+
+    def cost(j: Job) -> float:
+        t = known.get("|".join(_key(j)))
+        return t if t is not None else 1e6 + j.scene.path.stat().st_size
+
+    return sorted(jobs, key=cost, reverse=True)
+
+
+def save_timings(results: list[Result]) -> None:
+    """Remember each rendered scene's wall time beside the outputs."""
+    by_path: dict[Path, dict[str, float]] = {}
+    for r in results:
+        if r.status == "rendered":
+            by_path.setdefault(_timings_path(r.job), {})["|".join(_key(r.job))] = r.seconds
+    for path, new in by_path.items():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({**old, **new}, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+
+
 def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
-    """Render ``jobs`` on ``workers`` processes (spawned fresh per job, so every scene gets a
-    clean manim config); show progress, ETA and what each worker is rendering."""
+    """Render ``jobs`` on ``workers`` processes; show progress, ETA and what each worker is
+    rendering. Every job runs under its own ``tempconfig`` and in its own folders, so worker
+    processes are reused (saving manim's and torch's import time per scene)."""
     if not jobs:
         return []
+    owner = os.getpid()
+    folders = {j.folder for j in jobs}
+    clean_work_folders(folders, stale_only=True)
+    # Workers stopped on Ctrl-C may hold pool semaphores; that is expected, not worth a warning
+    # from multiprocessing's resource tracker (a separate process: it reads the environment).
+    os.environ.setdefault("PYTHONWARNINGS", "ignore::UserWarning:multiprocessing.resource_tracker")
     ctx = get_context("spawn")
     manager = ctx.Manager()
     events = manager.Queue()
@@ -53,10 +108,11 @@ def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
         return Group(progress, *lines)
 
     results: list[Result] = []
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, max_tasks_per_child=1)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
     try:
         with Live(view(), console=console, refresh_per_second=4, transient=True) as live:
-            pending = {pool.submit(render_job, job, events) for job in jobs}
+            pending = {pool.submit(render_job, job, events, owner)
+                       for job in longest_first(jobs)}
             while pending:
                 done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
                 try:
@@ -76,14 +132,48 @@ def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
                                   f"{escape(f'[{res.job.lang}]')} {res.seconds:.1f} s")
                 live.update(view())
     except BaseException:
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.terminate()
+        # Workers that got the same Ctrl-C clean up after themselves; stop the rest.
+        procs = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + 3.0
+        for proc in procs:
+            proc.join(max(0.0, deadline - time.monotonic()))
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(2.0)
+        clean_work_folders(folders, owner=owner)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         manager.shutdown()
+    save_timings(results)
     return results
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_work_folders(folders: set[Path], owner: int | None = None,
+                       stale_only: bool = False) -> None:
+    """Remove the work folders of batch ``owner``, or (``stale_only``) of batches whose
+    process no longer exists (killed with -9, machine restarted)."""
+    import shutil
+
+    for folder in folders:
+        for work in folder.glob(".work-*-*"):
+            try:
+                pid = int(work.name.split("-")[1])
+            except (IndexError, ValueError):
+                continue
+            if (stale_only and not _alive(pid)) or (owner is not None and pid == owner):
+                shutil.rmtree(work, ignore_errors=True)
 
 
 def summary_table(jobs: list[Job], results: list[Result]) -> Table:

@@ -221,3 +221,43 @@ def test_watch_rerenders_after_a_save(tmp_path):
     thread.join(timeout=120)
     previews = [s for s in said if s.startswith("preview:")]
     assert len(previews) == 2, said
+
+
+def _processes_with(marker: str) -> list[int]:
+    pids = []
+    for env in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in env.read_bytes():
+                pids.append(int(env.parent.name))
+        except OSError:
+            pass
+    return pids
+
+
+@pytest.mark.parametrize("whole_group", [True, False], ids=["ctrl-c", "sigint-to-main"])
+def test_sigint_stops_workers_cleans_up_and_exits_130(tmp_path, whole_group):
+    import signal
+    import time
+    import uuid
+
+    marker = f"LECTURE_TEST_MARK={uuid.uuid4().hex}"
+    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+    p = subprocess.Popen([sys.executable, str(ROOT / "render.py"), "descent/GradientDescent1D",
+                          "-q", "l", "--out", str(tmp_path)], cwd=ROOT, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         start_new_session=True)
+    folder = tmp_path / "descent/low/en"
+    deadline = time.monotonic() + 120
+    while not list(folder.glob(".work-*/media/videos/*/partial_movie_files/*/*.mp4")):
+        assert time.monotonic() < deadline and p.poll() is None, "render never started"
+        time.sleep(0.2)
+    if whole_group:
+        os.killpg(p.pid, signal.SIGINT)
+    else:
+        p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=30)
+    assert p.returncode == 130 and err.strip() == "render.py: interrupted"
+    time.sleep(0.5)
+    assert _processes_with(marker) == []  # no orphan workers
+    assert not list(folder.glob(".work-*")) and not (folder / "GradientDescent1D.mp4").exists()
+    assert not list(folder.glob("*.json"))
