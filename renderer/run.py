@@ -19,7 +19,14 @@ from renderer import package
 from renderer.plan import QUALITIES, Job
 from renderer.probe import probe_video
 
-__all__ = ["ENCODER_SETTINGS", "Result", "render_job", "render_scene", "work_prefix"]
+__all__ = [
+    "ENCODER_SETTINGS",
+    "Result",
+    "load_scene_class",
+    "render_job",
+    "render_scene",
+    "work_prefix",
+]
 
 ENCODER_SETTINGS = {
     "max_inflight_encoders": 2,
@@ -40,7 +47,8 @@ class Result:
     log: str = ""
 
 
-def _load_scene_class(path: Path, name: str):
+def load_scene_class(path: Path, name: str):
+    """Import the scene file ``path`` as a module of its own and return its class ``name``."""
     mod_name = f"lecture_scene_{path.parent.name}_{path.stem}"
     spec = importlib.util.spec_from_file_location(mod_name, path)
     module = importlib.util.module_from_spec(spec)
@@ -88,7 +96,7 @@ def render_scene(path: Path, name: str, lang: str, quality: str, media: Path,
                 "progress_bar": "none", "verbosity": "WARNING", "disable_caching": False,
                 **ENCODER_SETTINGS, **(extra or {})}
     with tempconfig(settings):
-        scene = _load_scene_class(path, name)()
+        scene = load_scene_class(path, name)()
         scene.render()
     return scene
 

@@ -3,13 +3,13 @@ check the layout snapshots, the recorded numbers and the last frame against cont
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from renderer.run import load_scene_class
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTROL = Path(__file__).resolve().parent / "control_data"
@@ -27,15 +27,6 @@ class Rendered:
     sections: list[str]
 
 
-def _load(path: Path, name: str):
-    mod_name = f"_test_scene_{path.parent.name}_{path.stem}"
-    spec = importlib.util.spec_from_file_location(mod_name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[mod_name] = module
-    spec.loader.exec_module(module)
-    return getattr(module, name)
-
-
 def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered:
     """Render ``name`` from ``relpath`` at low quality with animations skipped (like ``-s``)."""
     from manim import tempconfig
@@ -47,7 +38,7 @@ def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered
                          "write_to_movie": False, "save_last_frame": False,
                          "disable_caching": True, "progress_bar": "none",
                          "verbosity": "WARNING"}):
-            scene = _load(ROOT / relpath, name)()
+            scene = load_scene_class(ROOT / relpath, name)()
             scene.render()
             scene.renderer.update_frame(scene)
             frame = np.array(scene.renderer.get_frame())[:, :, :3]

@@ -261,3 +261,30 @@ def test_sigint_stops_workers_cleans_up_and_exits_130(tmp_path, whole_group):
     assert _processes_with(marker) == []  # no orphan workers
     assert not list(folder.glob(".work-*")) and not (folder / "GradientDescent1D.mp4").exists()
     assert not list(folder.glob("*.json"))
+
+
+def test_warm_run_imports_neither_manim_nor_torch(tiny):
+    out, _ = tiny
+    code = ("import sys; from renderer.cli import main; "
+            f"rc = main(['tiny', '-q', 'l', '--lang', 'en,zh', '--out', {str(out)!r}]); "
+            "heavy = sorted({'manim', 'torch'} & set(sys.modules)); "
+            "print('HEAVY', heavy); sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                       env={**os.environ, "LECTURE_SCENES_DIR": str(FIXTURES)}, timeout=120)
+    assert r.returncode == 0 and "HEAVY []" in r.stdout, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("keep,package", [((), "ffmpeg"), (("ffmpeg", "ffprobe"),
+                                                          "texlive-latex-base")])
+def test_preflight_names_the_missing_package(tmp_path, keep, package):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in keep:
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    env = {**os.environ, "PATH": str(bin_dir), "LECTURE_SCENES_DIR": str(FIXTURES)}
+    r = subprocess.run([sys.executable, str(ROOT / "render.py"), "tiny", "-q", "l", "--out",
+                        str(tmp_path / "out")], cwd=ROOT, env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 2 and f"install the Debian package {package}" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()

@@ -58,6 +58,12 @@ class LineModel(nn.Module):
         return self.w * x + self.b
 
 
+def _mse(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
+    """Mean squared error of ``model`` on the whole data set."""
+    with torch.no_grad():
+        return float(((model(x) - y) ** 2).mean())
+
+
 @dataclass(frozen=True)
 class LineFit:
     """A line fit, one row per parameter update (row 0: the start).
@@ -99,11 +105,7 @@ def fit_line(data: LineData, method: Method = "batch", lr: float = 0.5, epochs: 
     opt = torch.optim.SGD(model.parameters(), lr=lr)
     g = torch.Generator().manual_seed(seed)
 
-    def full_loss() -> float:
-        with torch.no_grad():
-            return float(((model(x) - y) ** 2).mean())
-
-    ws, bs, losses, batch_losses = [w0], [b0], [full_loss()], []
+    ws, bs, losses, batch_losses = [w0], [b0], [_mse(model, x, y)], []
     for _ in range(epochs):
         order = torch.randperm(len(x), generator=g) if method != "batch" else torch.arange(len(x))
         for start in range(0, len(x), size):
@@ -115,7 +117,7 @@ def fit_line(data: LineData, method: Method = "batch", lr: float = 0.5, epochs: 
             batch_losses.append(loss.item())
             ws.append(model.w.item())
             bs.append(model.b.item())
-            losses.append(full_loss())
+            losses.append(_mse(model, x, y))
     per_epoch = -(-len(x) // size)
     return LineFit(method, np.array(ws), np.array(bs), np.array(losses), np.array(batch_losses),
                    per_epoch)
@@ -135,11 +137,7 @@ def course_line_fit(epochs: int = 50, lr: float = 0.01, seed: int = 0) -> LineFi
     model = LineModel(w0, b0)
     opt = torch.optim.SGD(model.parameters(), lr=lr)
 
-    def full_loss() -> float:
-        with torch.no_grad():
-            return float(((model(x) - y) ** 2).mean())
-
-    ws, bs, losses, last = [w0], [b0], [full_loss()], []
+    ws, bs, losses, last = [w0], [b0], [_mse(model, x, y)], []
     for _ in range(epochs):
         for xi, yi in zip(x, y, strict=True):
             loss = (model(xi) - yi) ** 2
@@ -149,7 +147,7 @@ def course_line_fit(epochs: int = 50, lr: float = 0.01, seed: int = 0) -> LineFi
         last.append(loss.item())
         ws.append(model.w.item())
         bs.append(model.b.item())
-        losses.append(full_loss())
+        losses.append(_mse(model, x, y))
     return LineFit("course", np.array(ws), np.array(bs), np.array(losses), np.array(last),
                    len(x))
 
