@@ -10,6 +10,7 @@ from mathcore.descent.constrained import (
     regularisation_path,
     regularised_minimum,
 )
+from mathcore.descent.contours import contour_segments
 from mathcore.descent.optimizers import OPTIMIZERS, Trajectory, lr_sweep, optimize
 from mathcore.descent.regression import (
     LineData,
@@ -35,6 +36,7 @@ __all__ = [
     "SigmoidFit",
     "Surface",
     "Trajectory",
+    "contour_segments",
     "course_line_fit",
     "dual_function",
     "fit_line",

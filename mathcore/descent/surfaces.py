@@ -36,11 +36,13 @@ class Surface:
     def __call__(self, p: torch.Tensor) -> torch.Tensor:
         return self.fn(p)
 
-    def curve(self, n: int = 200) -> tuple[np.ndarray, np.ndarray]:
-        """(x, loss) sampled at n points over the window (1-D losses only)."""
+    def curve(self, n: int = 200, lo: float | None = None, hi: float | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """(x, loss) sampled at n points over [lo, hi] (default: the window); 1-D losses only."""
         if self.dim != 1:
             raise ValueError(f"Expected a 1-D loss for curve(), {self.name!r} is {self.dim}-D.")
-        x = np.linspace(self.window[0], self.window[1], n)
+        x = np.linspace(self.window[0] if lo is None else lo,
+                        self.window[1] if hi is None else hi, n)
         with torch.no_grad():
             y = torch.vmap(self.fn)(torch.as_tensor(x[:, None])).numpy()
         return x, y

@@ -5,6 +5,13 @@ from __future__ import annotations
 from scenes.common import look
 from scenes.common.lang import LANGS, current_lang, tr
 from scenes.common.lecture import LectureScene, LectureThreeDScene
+from scenes.common.plots import (
+    get_contour_plane,
+    get_contours,
+    get_legend,
+    get_polyline,
+    get_trajectory,
+)
 from scenes.common.widgets import (
     code_block,
     fmt_interval,
@@ -16,6 +23,7 @@ from scenes.common.widgets import (
     get_text,
     get_title_card,
     round_sig,
+    tex_number,
 )
 
 __all__ = [
@@ -27,6 +35,11 @@ __all__ = [
     "current_lang",
     "get_axes",
     "get_caption",
+    "get_contour_plane",
+    "get_contours",
+    "get_legend",
+    "get_polyline",
+    "get_trajectory",
     "get_counter",
     "get_line_in_axes",
     "get_math",
@@ -34,5 +47,6 @@ __all__ = [
     "get_title_card",
     "look",
     "round_sig",
+    "tex_number",
     "tr",
 ]

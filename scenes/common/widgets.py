@@ -24,6 +24,7 @@ __all__ = [
     "get_text",
     "get_title_card",
     "round_sig",
+    "tex_number",
     "wrap_narration",
 ]
 
@@ -47,6 +48,16 @@ def round_sig(x: float, digits: int = 4) -> float:
     if x == 0 or not math.isfinite(x):
         return x
     return round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
+def tex_number(x: float, digits: int = 3) -> str:
+    """TeX for a number a viewer reads: ``digits`` significant digits, and a power of ten
+    (1.26 \\times 10^{-8}) instead of e-notation for very small or large values."""
+    x = round_sig(float(x), digits)
+    if x != 0 and (abs(x) < 1e-3 or abs(x) >= 1e5):
+        mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+        return rf"{float(mantissa):g} \times 10^{{{int(exponent)}}}"
+    return f"{x:g}"
 
 
 def wrap_narration(s: str, lang: str | None = None) -> str:
@@ -114,8 +125,13 @@ def get_counter(label_tex: str, value: float, digits: int = 3, color: str = look
 
 
 def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = "x",
-             y_label: str = "y", **kw) -> mn.Axes:
-    """Axes in the shared look, with tick numbers and axis labels at readable sizes."""
+             y_label: str = "y", y_numbers: bool = True, y_log: bool = False, **kw
+             ) -> mn.Axes:
+    """Axes in the shared look, with tick numbers and axis labels at readable sizes.
+
+    ``y_numbers=False`` leaves the y ticks unnumbered (when curves would cross the numbers);
+    ``y_log=True`` makes the y axis logarithmic (``y_range`` then holds powers of ten).
+    """
     def places(rng) -> dict:
         step = rng[2] if len(rng) > 2 else 1
         return {"decimal_number_config": {"num_decimal_places": 0 if float(step).is_integer()
@@ -125,7 +141,9 @@ def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = 
         x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
         axis_config={"color": look.MUTED, "include_numbers": True,
                      "font_size": look.LABEL_SIZE, "include_tip": False},
-        x_axis_config=places(x_range), y_axis_config=places(y_range),
+        x_axis_config=places(x_range),
+        y_axis_config={**places(y_range), "include_numbers": y_numbers,
+                       **({"scaling": mn.LogBase(custom_labels=True)} if y_log else {})},
         **kw,
     )
     labels = axes.get_axis_labels(get_math(x_label, size=look.LABEL_SIZE + 4),

@@ -150,3 +150,21 @@ def test_surface_grid_and_curve_match_the_function():
     np.testing.assert_allclose(y, (x - 2.3) ** 2)
     with pytest.raises(ValueError):
         get_surface("bowl").curve()
+
+
+@pytest.mark.parametrize("level", [0.5, 2.0, 4.5])
+def test_contour_segments_lie_on_the_level_set_of_the_bowl(level):
+    from mathcore.descent import contour_segments
+
+    X, Y, Z = get_surface("bowl").grid(81)
+    seg = contour_segments(X, Y, Z, level)
+    pts = seg.reshape(-1, 2)
+    values = 0.5 * pts[:, 0] ** 2 + 5 * pts[:, 1] ** 2
+    # on a grid of spacing 0.1 (x) and 0.05 (y), linear interpolation is this close
+    np.testing.assert_allclose(values, level, rtol=0.02, atol=0.01)
+    # the ellipse 0.5 x^2 + 5 y^2 = level has semi-axes sqrt(2 level) and sqrt(level / 5)
+    assert pts[:, 0].max() == pytest.approx(np.sqrt(2 * level), rel=0.02)
+    assert pts[:, 1].max() == pytest.approx(np.sqrt(level / 5), rel=0.02)
+    # closed curve: every end point is shared by an even number of segment ends
+    _, counts = np.unique(np.round(pts, 9), axis=0, return_counts=True)
+    assert np.all(counts % 2 == 0)
