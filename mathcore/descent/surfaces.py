@@ -47,11 +47,13 @@ class Surface:
             y = torch.vmap(self.fn)(torch.as_tensor(x[:, None])).numpy()
         return x, y
 
-    def grid(self, n: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(X, Y, Z) sampled on an n x n grid over the window (2-D surfaces only)."""
+    def grid(self, n: int = 60, window: tuple[float, float, float, float] | None = None
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(X, Y, Z) sampled on an n x n grid over ``window`` (default: the surface's own);
+        2-D surfaces only."""
         if self.dim != 2:
             raise ValueError(f"Expected a 2-D surface for grid(), {self.name!r} is {self.dim}-D.")
-        x0, x1, y0, y1 = self.window
+        x0, x1, y0, y1 = window or self.window
         X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
         pts = torch.as_tensor(np.stack([X, Y], axis=-1), dtype=torch.float64)
         with torch.no_grad():

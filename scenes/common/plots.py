@@ -52,7 +52,8 @@ def get_legend(entries: list[tuple[str, str]], size: float = look.LABEL_SIZE) ->
 
 
 def get_contour_plane(surface: str, levels, x_length: float, grid: int = 121,
-                      numbers: bool = True) -> tuple[mn.Axes, mn.VGroup]:
+                      numbers: bool = True, window: tuple[float, float, float, float] | None = None,
+                      step: float | None = None) -> tuple[mn.Axes, mn.VGroup]:
     """Axes over a built-in surface's window (equal scale on x and y) with its level sets.
 
     The contours are drawn where the axes are now: move both together,
@@ -62,13 +63,13 @@ def get_contour_plane(surface: str, levels, x_length: float, grid: int = 121,
     from scenes.common.widgets import get_axes
 
     s = get_surface(surface)
-    x0, x1, y0, y1 = s.window
+    x0, x1, y0, y1 = window or s.window
     y_length = x_length * (y1 - y0) / (x1 - x0)
-    step = 1.0 if x1 - x0 <= 8 else 2.0
+    step = step or (1.0 if x1 - x0 <= 8 else 2.0)
     axes = get_axes([x0, x1, step], [y0, y1, step], x_length, y_length,
                     y_numbers=numbers) if numbers else mn.Axes(
         x_range=[x0, x1, step], y_range=[y0, y1, step], x_length=x_length, y_length=y_length,
         axis_config={"color": look.MUTED, "include_tip": False})
-    X, Y, Z = s.grid(grid)
+    X, Y, Z = s.grid(grid, window)
     contours = get_contours(axes, [contour_segments(X, Y, Z, lv) for lv in levels])
     return axes, contours

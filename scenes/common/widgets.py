@@ -30,7 +30,7 @@ __all__ = [
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MAX_CAPTION_LINES = 2
-_LINE_CHARS = {"en": 62, "zh": 40}
+_LINE_CHARS = {"en": 60, "zh": 29}  # a CJK glyph is 0.44 units wide, Latin about 0.22
 
 
 def get_text(s: str, size: float = look.BODY_SIZE, color: str = look.TEXT, **kw) -> mn.Text:
