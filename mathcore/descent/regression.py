@@ -124,20 +124,24 @@ def fit_line(data: LineData, method: Method = "batch", lr: float = 0.5, epochs: 
 
 
 def course_line_fit(epochs: int = 50, lr: float = 0.01, seed: int = 0) -> LineFit:
-    """The course's code: ``Line`` with w, b ~ N(0, 1), ``torch.optim.SGD(lr=0.01)``, one update
-    per point (x = 0.01..0.99 in order), 50 epochs, loss (z - y)^2.
+    """The course's code, step for step: x = 0.01..0.99, y = 3x + 4 + randn(99) / 100, a ``Line``
+    module with w, b ~ N(0, 1), ``torch.optim.SGD(lr=0.01)``, one update per point in order,
+    50 epochs, loss (z - y)^2 -- in float32 and from one generator seeded with ``seed``, so it
+    reproduces the listing ``scenes/descent/code/line_fit.py`` (``torch.manual_seed(0)``) exactly.
 
     Recorded once per epoch (row 0: the start); ``batch_loss`` is the last point's loss of each
     epoch, which is what the course prints.
     """
     g = torch.Generator().manual_seed(seed)
-    data = line_data(noise=0.01, seed=seed)
-    w0, b0 = torch.randn(2, generator=g, dtype=torch.float64).tolist()
-    x, y = torch.from_numpy(data.x), torch.from_numpy(data.y)
-    model = LineModel(w0, b0)
+    x = torch.arange(0.01, 1, 0.01)
+    y = 3 * x + 4 + torch.randn(99, generator=g) / 100
+    model = LineModel(0.0, 0.0).float()
+    with torch.no_grad():
+        model.w.copy_(torch.randn(1, generator=g))
+        model.b.copy_(torch.randn(1, generator=g))
     opt = torch.optim.SGD(model.parameters(), lr=lr)
 
-    ws, bs, losses, last = [w0], [b0], [_mse(model, x, y)], []
+    ws, bs, losses, last = [model.w.item()], [model.b.item()], [_mse(model, x, y)], []
     for _ in range(epochs):
         for xi, yi in zip(x, y, strict=True):
             loss = (model(xi) - yi) ** 2
@@ -165,6 +169,11 @@ class SigmoidFit:
     w: np.ndarray
     b: np.ndarray
     loss: np.ndarray  # mean squared error over the data after each epoch
+
+    def predict(self, epoch: int, x: np.ndarray) -> np.ndarray:
+        """The model sigmoid(w x + b) with the parameters after ``epoch`` epochs."""
+        z = self.w[epoch] * np.asarray(x, dtype=np.float64) + self.b[epoch]
+        return 1 / (1 + np.exp(-z))
 
 
 def sigmoid_fit(epochs: int = 200, lr: float = 0.4, w0: float = 0.5, b0: float = 0.5

@@ -22,6 +22,7 @@ from scenes.common.widgets import (
     get_math,
     get_text,
     get_title_card,
+    plain_number,
     round_sig,
     tex_number,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "get_text",
     "get_title_card",
     "look",
+    "plain_number",
     "round_sig",
     "tex_number",
     "tr",

@@ -23,6 +23,7 @@ __all__ = [
     "get_math",
     "get_text",
     "get_title_card",
+    "plain_number",
     "round_sig",
     "tex_number",
     "wrap_narration",
@@ -58,6 +59,18 @@ def tex_number(x: float, digits: int = 3) -> str:
         mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
         return rf"{float(mantissa):g} \times 10^{{{int(exponent)}}}"
     return f"{x:g}"
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def plain_number(x: float, digits: int = 3) -> str:
+    """A number for narration text (no TeX): 16.9, 4.26×10⁻⁵."""
+    tex = tex_number(x, digits)
+    if r"\times" not in tex:
+        return tex
+    mantissa, exponent = tex.split(r" \times 10^")
+    return f"{mantissa}×10{exponent.strip('{}').translate(_SUPERSCRIPT)}"
 
 
 def wrap_narration(s: str, lang: str | None = None) -> str:

@@ -1,4 +1,6 @@
 """Topic "descent": gradient descent and its optimizers."""
 
 TITLE = ("Gradient descent", "梯度下降法")
-ORDER = ("gd_1d", "learning_rate", "batch_sgd", "momentum", "nag", "adam_race")
+ORDER = (
+    "gd_1d", "learning_rate", "batch_sgd", "momentum", "nag", "adam_race", "course_code",
+)

@@ -77,8 +77,8 @@ class AdamRace(LectureScene):
         self.play(mn.Create(adam_path), run_time=1.5)
         self.play(mn.FadeIn(readout))
         self.record("adam step sizes", sizes)
-        self.narrate(f"Adam divides by the root of each coordinate's squared-gradient average: "
-                     f"after {k} steps, x and y get different rates.",
+        self.narrate(f"Adam scales each coordinate by its own gradient history: after {k} "
+                     "steps, x and y step at different rates.",
                      f"Adam 用每个坐标梯度平方均值的平方根去除：{k} 步后，x 和 y 的步长不同。")
 
         # The race

@@ -46,7 +46,7 @@ class NesterovMomentum(LectureScene):
             get_math(r"w \leftarrow w + v", color=look.TEXT),
         ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
         legend = get_legend([(tr("momentum step μv", "动量一步 μv"), look.POINT),
-                             (tr("gradient step at the look-ahead", "在前瞻点的梯度一步"),
+                             (tr("gradient at the look-ahead", "在前瞻点的梯度一步"),
                               look.GRADIENT)], size=look.LABEL_SIZE - 2)
         column = mn.VGroup(formula, rule, legend).arrange(mn.DOWN, aligned_edge=mn.LEFT,
                                                           buff=0.4)

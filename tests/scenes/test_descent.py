@@ -62,3 +62,71 @@ def test_momentum_scene_shows_torch_buffers(rendered):
     np.testing.assert_allclose(mom[1:], mom[:-1] - 0.06 * vel, atol=1e-12)
     final_sgd, final_mom = rec["final losses"][0]
     assert final_mom < final_sgd / 10
+
+
+NAG = ("scenes/descent/nag.py", "NesterovMomentum")
+ADAM = ("scenes/descent/adam_race.py", "AdamRace")
+CODE = ("scenes/descent/course_code.py", "CourseCode")
+
+
+def test_nag_scene_lookahead_is_walker_plus_mu_v(rendered):
+    rec = rendered(*NAG, "en").recorded
+    walker, ahead = np.array(rec["walker"]), np.array(rec["lookahead"])
+    nag = np.array(rec["nag"][0])
+    # Sutskever form: v_k = w_k - w_{k-1}, look-ahead = w_k + mu v_k (mu = 0.8)
+    for k, (w, a) in enumerate(zip(walker, ahead, strict=True), start=1):
+        np.testing.assert_allclose(w, nag[k], atol=1e-12)
+        np.testing.assert_allclose(a, nag[k] + 0.8 * (nag[k] - nag[k - 1]), atol=1e-12)
+    # the gradient shown is the bowl's gradient (x, 10 y) at the look-ahead point
+    np.testing.assert_allclose(rec["gradient at lookahead"],
+                               ahead * np.array([1.0, 10.0]), atol=1e-12)
+    final_mom, final_nag = rec["final losses"][0]
+    assert final_nag < final_mom
+
+
+def test_adam_scene_step_sizes_and_race(rendered):
+    rec = rendered(*ADAM, "en").recorded
+    adam = np.array(rec["adam"][0])
+    # recompute Adam's effective rates at step 20 by hand from the gradients of Rosenbrock
+    x, y = adam[:21, 0], adam[:21, 1]
+    g = np.stack([-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2)], axis=1)
+    v = np.zeros(2)
+    for k in range(21):
+        v = 0.999 * v + 0.001 * g[k] ** 2
+    expected = 0.1 / (1 - 0.9**21) / (np.sqrt(v / (1 - 0.999**21)) + 1e-8)
+    np.testing.assert_allclose(rec["adam step sizes"][0], expected, rtol=1e-9)
+    assert all(len(rec[n][0]) == 401 for n in ("sgd", "momentum", "nag", "rmsprop", "adam"))
+    finals = rec["final losses"][0]
+    assert finals[2] == min(finals)  # NAG closest after 400 steps, as the narration says
+
+
+def _run_listing(name: str, capsys) -> str:
+    import runpy
+
+    from scenes.common.widgets import PROJECT_ROOT
+
+    runpy.run_path(str(PROJECT_ROOT / "scenes/descent/code" / name), run_name="__main__")
+    return capsys.readouterr().out
+
+
+def test_listings_run_and_print_what_the_scene_shows(capsys):
+    from mathcore.descent import course_line_fit, sigmoid_fit
+
+    assert _run_listing("grad_accumulates.py", capsys).split() == \
+        ["tensor(27.)", "tensor(54.)", "tensor(27.)"]
+    s = sigmoid_fit(300)
+    assert _run_listing("sigmoid_fit.py", capsys).split() == \
+        [str(round(s.w[-1], 4)), str(round(s.b[-1], 4))]
+    c = course_line_fit(50)
+    assert _run_listing("line_fit.py", capsys).split() == \
+        [str(round(c.w[-1], 2)), str(round(c.b[-1], 2))]
+
+
+def test_course_code_scene_numbers(rendered):
+    rec = rendered(*CODE, "en").recorded
+    assert rec["autograd"] == [pytest.approx(27.0)]
+    assert rec["accumulated"] == [[27.0, 54.0, 27.0]]
+    w, b = np.array(rec["line w"][0]), np.array(rec["line b"][0])
+    assert len(w) == 51 and abs(w[-1] - 3) < 0.02 and abs(b[-1] - 4) < 0.02
+    sig = np.array(rec["sigmoid w b"])
+    assert np.all(np.diff(sig[:, 0]) > 0)  # w keeps growing towards 5
