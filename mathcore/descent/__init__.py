@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from mathcore.descent.constrained import (
+    DUAL_EXAMPLE,
+    LAGRANGE_EXAMPLE,
     DualProblem,
     LagrangePoint,
     dual_function,
     lagrange_point,
+    regularisation_curves,
     regularisation_path,
     regularised_minimum,
 )
@@ -26,6 +29,8 @@ from mathcore.descent.regression import (
 from mathcore.descent.surfaces import SURFACES, Surface, get_surface
 
 __all__ = [
+    "DUAL_EXAMPLE",
+    "LAGRANGE_EXAMPLE",
     "OPTIMIZERS",
     "SURFACES",
     "DualProblem",
@@ -45,6 +50,7 @@ __all__ = [
     "line_data",
     "lr_sweep",
     "optimize",
+    "regularisation_curves",
     "regularisation_path",
     "regularised_minimum",
     "sigmoid_data",

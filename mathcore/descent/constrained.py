@@ -17,10 +17,13 @@ import torch
 from mathcore.calculus.multivariable import gradient, hessian
 
 __all__ = [
+    "DUAL_EXAMPLE",
+    "LAGRANGE_EXAMPLE",
     "DualProblem",
     "LagrangePoint",
     "dual_function",
     "lagrange_point",
+    "regularisation_curves",
     "regularised_minimum",
     "regularisation_path",
 ]
@@ -148,3 +151,39 @@ def regularised_minimum(loss: Fn, alpha: float, start, steps: int = 100) -> np.n
 def regularisation_path(loss: Fn, alphas, start) -> np.ndarray:
     """The regularised optimum for each alpha: shape (len(alphas), dim). It moves towards 0."""
     return np.array([regularised_minimum(loss, a, start) for a in alphas])
+
+
+def regularisation_curves(loss: Fn, alphas, w: np.ndarray) -> np.ndarray:
+    """loss(w) + alpha * w^2 for 1-D w, one row per alpha: shape (len(alphas), len(w))."""
+    t = torch.as_tensor(np.asarray(w, dtype=np.float64))
+    with torch.no_grad():
+        base = torch.stack([loss(v.reshape(1)) for v in t]).numpy()
+    return np.array([base + a * np.asarray(w, dtype=np.float64) ** 2 for a in alphas])
+
+
+@dataclass(frozen=True)
+class Example:
+    """A worked constrained problem: objective f, constraint function, and its TeX."""
+
+    objective: Fn
+    constraint: Fn
+    tex_objective: str
+    tex_constraint: str
+
+
+LAGRANGE_EXAMPLE = Example(
+    objective=lambda p: (p[0] - 2) ** 2 + (p[1] - 1) ** 2,
+    constraint=lambda p: p[0] ** 2 + p[1] ** 2 - 1,
+    tex_objective=r"f(x, y) = (x-2)^2 + (y-1)^2",
+    tex_constraint=r"g(x, y) = x^2 + y^2 - 1 = 0",
+)
+"""Closest point of the unit circle to (2, 1): (2, 1)/sqrt(5), multiplier 1 - sqrt(5)."""
+
+DUAL_EXAMPLE = Example(
+    objective=lambda x: x**2,
+    constraint=lambda x: 1 - x,
+    tex_objective=r"\min_x\ x^2",
+    tex_constraint=r"x \ge 1",
+)
+"""min x^2 s.t. 1 - x <= 0: convex, Slater holds (x = 2 is strictly feasible); p* = 1 at x = 1,
+dual g(lambda) = lambda - lambda^2 / 4, maximal at lambda = 2 with g = 1 = p*."""

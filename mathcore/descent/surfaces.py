@@ -84,6 +84,10 @@ def _two_minima(p: torch.Tensor) -> torch.Tensor:
     return (x**2 - 1) ** 2 + 0.3 * x + y**2
 
 
+def _lagrange_objective(p: torch.Tensor) -> torch.Tensor:
+    return (p[0] - 2) ** 2 + (p[1] - 1) ** 2
+
+
 def _mountain(p: torch.Tensor) -> torch.Tensor:
     # A wide valley with two hills on its slopes: the "mountain" to walk down.
     x, y = p[0], p[1]
@@ -105,6 +109,8 @@ SURFACES: dict[str, Surface] = {
                 r"x^2 - y^2"),
         Surface("two_minima", _two_minima, 2, (-2.0, 2.0, -1.5, 1.5), (0.2, 1.0),
                 ((-1.035579, 0.0), (0.960150, 0.0)), r"(x^2-1)^2 + 0.3x + y^2"),
+        Surface("lagrange_objective", _lagrange_objective, 2, (-2.0, 3.0, -1.5, 2.5),
+                (0.0, 0.0), ((2.0, 1.0),), r"(x-2)^2 + (y-1)^2"),
         Surface("mountain", _mountain, 2, (-3.0, 3.0, -3.0, 3.0), (2.5, 2.2), (),
                 r"\tfrac14 (x^2+y^2) + \text{hills}"),
     )

@@ -60,11 +60,12 @@ class LectureMixin:
         self.wait(1.0)
         self.play(mn.FadeOut(card), run_time=0.5)
 
-    def section(self, en: str, zh: str) -> None:
+    def section(self, en: str, zh: str, clear: bool = False) -> None:
         """Start a new step of the lecture: a manim section named in the active language.
 
         The running narration is held until it has been read, then cleared at the start of
         the new section, so every section ends on a settled frame (used for stills).
+        ``clear=True`` also fades out everything else at the start of the new section.
         """
         self._snapshot_layout()
         self._close_caption()  # the viewer gets to read the last narration of the step
@@ -74,7 +75,10 @@ class LectureMixin:
         self._section_name = tr(en, zh)
         self.section_log.append((self._section_name, self.renderer.time))
         self.next_section(self._section_name)
-        if self._caption is not None:  # each step starts with a clear caption band
+        if clear and self.mobjects:
+            self.play(*[mn.FadeOut(m) for m in self.mobjects], run_time=0.6)
+            self._caption = None
+        elif self._caption is not None:  # each step starts with a clear caption band
             self.play(mn.FadeOut(self._caption), run_time=0.3)
             self._caption = None
 

@@ -159,9 +159,10 @@ def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = 
                        **({"scaling": mn.LogBase(custom_labels=True)} if y_log else {})},
         **kw,
     )
-    labels = axes.get_axis_labels(get_math(x_label, size=look.LABEL_SIZE + 4),
-                                  get_math(y_label, size=look.LABEL_SIZE + 4))
-    axes.add(labels)
+    if x_label:
+        axes.add(axes.get_x_axis_label(get_math(x_label, size=look.LABEL_SIZE + 4)))
+    if y_label:
+        axes.add(axes.get_y_axis_label(get_math(y_label, size=look.LABEL_SIZE + 4)))
     return axes
 
 

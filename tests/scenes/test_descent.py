@@ -130,3 +130,34 @@ def test_course_code_scene_numbers(rendered):
     assert len(w) == 51 and abs(w[-1] - 3) < 0.02 and abs(b[-1] - 4) < 0.02
     sig = np.array(rec["sigmoid w b"])
     assert np.all(np.diff(sig[:, 0]) > 0)  # w keeps growing towards 5
+
+
+CONSTRAINED = ("scenes/descent/constrained.py", "ConstrainedOptimisation")
+TUNING = ("scenes/descent/tuning.py", "TrainingKnobs")
+
+
+def test_constrained_scene_numbers_match_closed_forms(rendered):
+    rec = rendered(*CONSTRAINED, "en").recorded
+    np.testing.assert_allclose(rec["lagrange point"][0], np.array([2, 1]) / np.sqrt(5),
+                               atol=1e-10)
+    assert rec["multiplier"][0] == pytest.approx(1 - np.sqrt(5))
+    grad_f, grad_g = (np.array(g) for g in rec["gradients"][0])
+    assert abs(grad_f[0] * grad_g[1] - grad_f[1] * grad_g[0]) < 1e-9  # parallel
+    for a in (0, 0.5, 1, 3):
+        assert rec[f"w* alpha={a:g}"][0] == pytest.approx(3 / (1 + a), rel=1e-8)
+    lam = np.linspace(0, 4, 81)
+    np.testing.assert_allclose(rec["dual values"][0], lam - lam**2 / 4, atol=1e-6)
+    assert rec["primal optimum"][0] == pytest.approx(1.0, abs=1e-6)
+    assert rec["dual optimum"][0] == pytest.approx([2.0, 1.0], abs=1e-6)
+
+
+def test_tuning_scene_curves(rendered):
+    rec = rendered(*TUNING, "en").recorded
+    k = np.arange(61)
+    # lr 0.02 on 0.5 x^2 + 5 y^2 from (-3.5, 1.5): x shrinks by 0.98, y by 0.8 per step
+    expected = 0.5 * (3.5 * 0.98**k) ** 2 + 5 * (1.5 * 0.8**k) ** 2
+    np.testing.assert_allclose(rec["Momentum (x: steps): μ = 0.0"][0], expected, rtol=1e-10)
+    batch = np.array(rec["Batch size (x: epochs): batch 99"][0])
+    assert np.all(np.diff(batch) <= 1e-12)  # full-batch GD on a convex loss never goes up
+    sgd = np.array(rec["Batch size (x: epochs): batch 1"][0])
+    assert np.any(np.diff(sgd) > 0)  # single-point updates do

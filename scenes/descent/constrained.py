@@ -1,0 +1,159 @@
+"""Constrained optimisation: Lagrange multipliers, L2 regularisation moving the optimum, and
+the dual function as a concave lower bound whose maximum meets the primal minimum."""
+
+from __future__ import annotations
+
+import manim as mn
+import numpy as np
+
+from mathcore.descent import (
+    DUAL_EXAMPLE,
+    LAGRANGE_EXAMPLE,
+    dual_function,
+    lagrange_point,
+    regularisation_curves,
+    regularisation_path,
+)
+from scenes.common import (
+    LectureScene,
+    get_axes,
+    get_contour_plane,
+    get_legend,
+    get_math,
+    get_polyline,
+    look,
+    tex_number,
+)
+
+# Numbers the scene uses.
+LAGRANGE_START = (1.0, 0.5)
+LEVELS = (0.25, 0.75, 2.75, 4, 6)  # plus the level through the optimum, from mathcore
+ALPHAS = (0.0, 0.5, 1.0, 3.0)
+ALPHA_COLOURS = (look.FUNCTION, look.SECOND, look.THIRD, look.GRADIENT)
+LAMBDAS = np.linspace(0, 4, 81)
+
+
+def _l2_loss(w):
+    return ((w - 3) ** 2).sum()
+
+
+class ConstrainedOptimisation(LectureScene):
+    """Lagrange: level set tangent to the constraint; L2 path; weak and strong duality."""
+
+    TITLE = ("Constraints, regularisation and duality", "约束、正则与对偶")
+    TOPIC = ("Gradient descent", "梯度下降法")
+
+    def construct(self) -> None:
+        self.show_title()
+        self._lagrange()
+        self._regularisation()
+        self._duality()
+
+    def _lagrange(self) -> None:
+        # Level sets of f and the constraint circle
+        self.section("Lagrange multipliers", "拉格朗日乘子法")
+        ex = LAGRANGE_EXAMPLE
+        sol = lagrange_point(ex.objective, ex.constraint, LAGRANGE_START)
+        levels = sorted((*LEVELS, sol.value))
+        axes, contours = get_contour_plane("lagrange_objective", levels, 5.4)
+        contours[levels.index(sol.value)].set_stroke(look.FUNCTION, width=3, opacity=1)
+        mn.VGroup(axes, contours).to_corner(mn.UL, buff=0.4)
+        circle = mn.Circle(radius=axes.x_axis.unit_size, color=look.POINT, stroke_width=4)
+        circle.move_to(axes.c2p(0, 0))
+        text = mn.VGroup(get_math(ex.tex_objective, color=look.FUNCTION, size=look.MATH_SIZE - 6),
+                         get_math(ex.tex_constraint, color=look.POINT, size=look.MATH_SIZE - 6))
+        text.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.25)
+        text.next_to(axes, mn.RIGHT, buff=0.5).align_to(axes, mn.UP)
+        self.play(mn.Create(axes), mn.Create(contours), mn.Write(text[0]), run_time=1.5)
+        self.play(mn.Create(circle), mn.Write(text[1]))
+        self.narrate("Minimise f on the unit circle: slide along the circle to the lowest level "
+                     "set it still touches.",
+                     "在单位圆上最小化 f：沿着圆滑动，找到它还能碰到的最低等高线。")
+
+        # At the optimum the two gradients are parallel
+        p = axes.c2p(*sol.point)
+        scale = 0.35
+        grad_f = mn.Arrow(p, axes.c2p(*(sol.point + scale * sol.grad_f)), buff=0,
+                          color=look.FUNCTION, stroke_width=5)
+        grad_g = mn.Arrow(p, axes.c2p(*(sol.point + scale * sol.grad_g)), buff=0,
+                          color=look.POINT, stroke_width=5)
+        dot = mn.Dot(p, radius=0.08, color=look.TEXT)
+        rule = get_math(rf"\nabla f = \lambda \nabla g,\quad \lambda = {tex_number(sol.multiplier)}",
+                        size=look.MATH_SIZE - 6, color=look.TEXT)
+        where = get_math(rf"(x, y) = ({sol.point[0]:.3f},\ {sol.point[1]:.3f})",
+                         size=look.MATH_SIZE - 6, color=look.TEXT)
+        mn.VGroup(rule, where).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.25).next_to(
+            text, mn.DOWN, buff=0.45).align_to(text, mn.LEFT)
+        self.play(mn.FadeIn(dot), mn.GrowArrow(grad_f), mn.GrowArrow(grad_g))
+        self.play(mn.Write(rule), mn.Write(where))
+        self.record("lagrange point", sol.point)
+        self.record("multiplier", sol.multiplier)
+        self.record("gradients", [sol.grad_f, sol.grad_g])
+        self.narrate("There the level set is tangent to the circle: ∇f and ∇g are parallel, "
+                     "∇f = λ∇g.",
+                     "在那里等高线与圆相切：∇f 与 ∇g 平行，即 ∇f = λ∇g。")
+
+    def _regularisation(self) -> None:
+        # loss + alpha w^2 for several alpha
+        self.section("L2 regularisation", "L2 正则化", clear=True)
+        w = np.linspace(-1, 5, 121)
+        curves = regularisation_curves(_l2_loss, ALPHAS, w)
+        minima = regularisation_path(_l2_loss, ALPHAS, [0.0])[:, 0]
+        axes = get_axes([-1, 5, 1], [0, 16, 4], 6.2, 4.4, x_label="w", y_label="J")
+        axes.to_corner(mn.UL, buff=0.45)
+        formula = get_math(r"J(w) = (w-3)^2 + \alpha w^2", color=look.TEXT)
+        legend = get_legend([(f"α = {a:g}:  w* = {m:.2f}", c) for a, m, c in
+                             zip(ALPHAS, minima, ALPHA_COLOURS, strict=True)])
+        mn.VGroup(formula, legend).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4).next_to(
+            axes, mn.RIGHT, buff=0.5).align_to(axes, mn.UP)
+        self.play(mn.Create(axes), mn.Write(formula))
+        self.narrate("Training minimises loss plus a penalty on large weights, weighted by α.",
+                     "训练时最小化“损失 + 正则项”，正则项惩罚过大的权重，权重为 α。")
+        for a, values, m, colour, row in zip(ALPHAS, curves, minima, ALPHA_COLOURS, legend,
+                                             strict=True):
+            keep = values <= 16
+            curve = get_polyline(axes, w[keep], values[keep], colour, 3)
+            marker = mn.Dot(axes.c2p(m, 0), radius=0.08, color=colour)
+            self.play(mn.Create(curve), mn.FadeIn(marker), mn.FadeIn(row), run_time=0.9)
+            self.record(f"w* alpha={a:g}", m)
+        self.narrate("The larger α, the closer the optimum moves to 0: w* = 3 / (1 + α).",
+                     "α 越大，最优点越靠近 0：w* = 3 / (1 + α)。")
+
+    def _duality(self) -> None:
+        # The dual function bounds the primal optimum from below
+        self.section("The dual function", "对偶函数", clear=True)
+        ex = DUAL_EXAMPLE
+        dual = dual_function(ex.objective, ex.constraint, LAMBDAS, (-3.0, 3.0))
+        axes = get_axes([0, 4, 1], [0, 1.5, 0.5], 6.2, 4.0, x_label=r"\lambda",
+                        y_label=r"g(\lambda)")
+        axes.to_corner(mn.UL, buff=0.45)
+        problem = mn.VGroup(get_math(ex.tex_objective + r"\quad \text{s.t.}\ " +
+                                     ex.tex_constraint, color=look.TEXT, size=look.MATH_SIZE - 4),
+                            get_math(r"g(\lambda) = \min_x\, x^2 + \lambda(1 - x)",
+                                     color=look.GRADIENT, size=look.MATH_SIZE - 4),
+                            get_math(rf"p^* = {dual.primal_optimum:.3f}", color=look.LOSS,
+                                     size=look.MATH_SIZE - 4),
+                            get_math(rf"\max_\lambda g = {dual.dual_optimum:.3f} \text{{ at }} "
+                                     rf"\lambda = {dual.best_lambda:g}", color=look.GRADIENT,
+                                     size=look.MATH_SIZE - 4))
+        problem.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
+        problem.next_to(axes, mn.RIGHT, buff=0.4).align_to(axes, mn.UP)
+        primal = mn.DashedLine(axes.c2p(0, dual.primal_optimum), axes.c2p(4, dual.primal_optimum),
+                               color=look.LOSS, stroke_width=3)
+        curve = get_polyline(axes, dual.lambdas, dual.values, look.GRADIENT, 4)
+        self.play(mn.Create(axes), mn.Write(problem[0]))
+        self.play(mn.Create(primal), mn.Write(problem[2]))
+        self.narrate("A convex problem with a strictly feasible point (x = 2): Slater's "
+                     "condition holds.",
+                     "这是一个凸问题，并且存在严格可行点 (x = 2)：满足 Slater 条件。")
+        self.play(mn.Write(problem[1]), mn.Create(curve), run_time=1.5)
+        top = mn.Dot(axes.c2p(dual.best_lambda, dual.dual_optimum), radius=0.08,
+                     color=look.POINT)
+        self.play(mn.FadeIn(top), mn.Write(problem[3]))
+        self.record("dual values", dual.values)
+        self.record("primal optimum", dual.primal_optimum)
+        self.record("dual optimum", [dual.best_lambda, dual.dual_optimum])
+        self.narrate("The dual is concave and never above p*; here its maximum meets p* "
+                     "exactly (strong duality).",
+                     "对偶函数是凹函数，且始终不超过 p*；这里它的最大值恰好等于 p*（强对偶）。")
+        self.wait(1.0)
