@@ -89,7 +89,8 @@ def wrap_narration(s: str, lang: str | None = None) -> str:
 def _wrap_cjk(s: str, width: float) -> list[str]:
     """Greedy wrap for Chinese: a CJK character counts 1, a Latin one 0.55; Latin words,
     numbers and formulas are never split, and no line starts with closing punctuation."""
-    tokens = re.findall(r"[\x21-\x7e\u00b2\u00b3\u00b7\u2212\u03b7]+|\s+|.", s)
+    tokens = re.findall(r"[\x21-\x7e\u00b2\u00b3\u00b7\u00b9\u00d7\u2070-\u209f\u2212\u03b7]+|\s+|.",
+                        s)
     widths = [sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in tok) for tok in tokens]
     total = sum(widths)
     if total > width:  # two or more lines: balance them instead of leaving a short tail

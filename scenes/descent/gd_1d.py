@@ -5,7 +5,15 @@ from __future__ import annotations
 import manim as mn
 
 from mathcore.descent import get_surface, optimize
-from scenes.common import LectureScene, get_axes, get_counter, get_math, look, round_sig
+from scenes.common import (
+    LectureScene,
+    get_axes,
+    get_counter,
+    get_math,
+    look,
+    plain_number,
+    round_sig,
+)
 
 # Numbers the scene uses (every value it shows comes from mathcore).
 START, LR, STEPS = 9.0, 0.075, 100
@@ -101,8 +109,9 @@ class GradientDescent1D(LectureScene):
             self.record("w", w[k])
             self.record("loss", loss[k])
         self.narrate(f"After {STEPS} steps w = {w[-1]:.4f} and the loss is about "
-                     f"{loss[-1]:.1e}: the minimum at 2.3.",
-                     f"{STEPS} 步之后 w = {w[-1]:.4f}，损失约为 {loss[-1]:.1e}：到达最低点 2.3。")
+                     f"{plain_number(loss[-1], 2)}: the minimum at 2.3.",
+                     f"{STEPS} 步之后 w = {w[-1]:.4f}，损失约为 {plain_number(loss[-1], 2)}："
+                     "到达最低点 2.3。")
         self.wait(1.0)
 
     def _step_arrow(self, axes: mn.Axes, w_from: float, w_to: float) -> mn.Arrow:
