@@ -30,8 +30,13 @@ def test_discovery_finds_every_topic_with_a_scene_in_lecture_order():
 
 def test_select_and_plan():
     topics = discover()
-    scenes = select(topics, ["descent", "descent/GradientDescent1D"])
-    assert [s.id for s in scenes] == ["descent/GradientDescent1D"]
+    descent = next(t for t in topics if t.name == "descent")
+    ids = [s.id for s in select(topics, ["descent/MomentumVsSGD", "descent"])]
+    # the named scene first, then the rest of the topic in lecture order, no duplicates
+    assert ids[0] == "descent/MomentumVsSGD" and sorted(ids) == sorted(s.id for s in
+                                                                      descent.scenes)
+    assert ids[1:] == [s.id for s in descent.scenes if s.name != "MomentumVsSGD"]
+    scenes = select(topics, ["descent/GradientDescent1D"])
     jobs = make_plan(scenes, "low", ["en", "zh"], Path("/tmp/x"))
     assert [j.lang for j in jobs] == ["en", "zh"]
     assert jobs[0].output == Path("/tmp/x/descent/low/en/GradientDescent1D.mp4")

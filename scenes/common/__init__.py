@@ -9,6 +9,7 @@ from scenes.common.plots import (
     get_contour_plane,
     get_contours,
     get_legend,
+    get_loss_readout,
     get_polyline,
     get_trajectory,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "get_contour_plane",
     "get_contours",
     "get_legend",
+    "get_loss_readout",
     "get_polyline",
     "get_trajectory",
     "get_counter",

@@ -7,7 +7,14 @@ import numpy as np
 
 from scenes.common import look
 
-__all__ = ["get_contour_plane", "get_contours", "get_legend", "get_polyline", "get_trajectory"]
+__all__ = [
+    "get_contour_plane",
+    "get_contours",
+    "get_legend",
+    "get_loss_readout",
+    "get_polyline",
+    "get_trajectory",
+]
 
 
 def get_polyline(axes: mn.Axes, xs, ys, color: str, width: float = 4) -> mn.VMobject:
@@ -73,3 +80,13 @@ def get_contour_plane(surface: str, levels, x_length: float, grid: int = 121,
     X, Y, Z = s.grid(grid, window)
     contours = get_contours(axes, [contour_segments(X, Y, Z, lv) for lv in levels])
     return axes, contours
+
+
+def get_loss_readout(entries: list[tuple[str, float, str]], steps: int) -> mn.VGroup:
+    """Final losses of several runs, one row each: L_steps^name = value, in the run's colour."""
+    from scenes.common.widgets import get_math, tex_number
+
+    return mn.VGroup(*[
+        get_math(rf"L_{{{steps}}}^{{\text{{{name}}}}} = {tex_number(loss)}",
+                 size=look.MATH_SIZE - 4, color=colour)
+        for name, loss, colour in entries]).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)

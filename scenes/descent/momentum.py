@@ -9,10 +9,10 @@ from scenes.common import (
     LectureScene,
     get_contour_plane,
     get_legend,
+    get_loss_readout,
     get_math,
     get_trajectory,
     look,
-    tex_number,
     tr,
 )
 
@@ -82,12 +82,8 @@ class MomentumVsSGD(LectureScene):
 
         # Compare where they are after the same number of steps
         self.section("After 30 steps", "30 步之后")
-        result = mn.VGroup(
-            get_math(rf"L_{{{STEPS}}}^{{\text{{SGD}}}} = {tex_number(sgd.losses[-1])}",
-                     size=look.MATH_SIZE - 4, color=look.SECOND),
-            get_math(rf"L_{{{STEPS}}}^{{\text{{mom}}}} = {tex_number(mom.losses[-1])}",
-                     size=look.MATH_SIZE - 4, color=look.GRADIENT),
-        ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
+        result = get_loss_readout([("SGD", sgd.losses[-1], look.SECOND),
+                                   ("mom", mom.losses[-1], look.GRADIENT)], STEPS)
         result.next_to(rule, mn.DOWN, buff=0.4).align_to(rule, mn.LEFT)
         self.play(mn.FadeIn(result))
         self.record("final losses", [sgd.losses[-1], mom.losses[-1]])

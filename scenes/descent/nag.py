@@ -9,11 +9,11 @@ from scenes.common import (
     LectureScene,
     get_contour_plane,
     get_legend,
+    get_loss_readout,
     get_math,
     get_text,
     get_trajectory,
     look,
-    tex_number,
     tr,
 )
 
@@ -99,12 +99,8 @@ class NesterovMomentum(LectureScene):
         self.play(mn.FadeIn(compare))
         self.play(mn.Create(m_path[0]), mn.FadeIn(m_path[1]), mn.Create(n_path[0]),
                   mn.FadeIn(n_path[1]), run_time=3)
-        result = mn.VGroup(
-            get_math(rf"L_{{{STEPS}}}^{{\text{{mom}}}} = {tex_number(mom.losses[-1])}",
-                     size=look.MATH_SIZE - 4, color=look.SECOND),
-            get_math(rf"L_{{{STEPS}}}^{{\text{{NAG}}}} = {tex_number(nag.losses[-1])}",
-                     size=look.MATH_SIZE - 4, color=look.GRADIENT),
-        ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
+        result = get_loss_readout([("mom", mom.losses[-1], look.SECOND),
+                                   ("NAG", nag.losses[-1], look.GRADIENT)], STEPS)
         result.next_to(compare, mn.DOWN, buff=0.4).align_to(compare, mn.LEFT)
         note = get_text(tr(f"same η = {LR}, μ = {MU}", f"相同的 η = {LR}，μ = {MU}"),
                         size=look.LABEL_SIZE, color=look.MUTED)
