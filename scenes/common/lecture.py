@@ -82,13 +82,6 @@ class LectureMixin:
             self.play(mn.FadeOut(self._caption), run_time=0.3)
             self._caption = None
 
-    def clear_stage(self, run_time: float = 0.6) -> None:
-        """Fade out everything on screen, closing the running narration first."""
-        self._close_caption()
-        if self.mobjects:
-            self.play(*[mn.FadeOut(m) for m in self.mobjects], run_time=run_time)
-        self._caption = None
-
     # Narration -----------------------------------------------------------------------------
     def narrate(self, en: str, zh: str) -> None:
         """Show a narration line in the caption band and record it as a subcaption.
