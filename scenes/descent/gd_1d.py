@@ -10,6 +10,7 @@ from scenes.common import (
     get_axes,
     get_counter,
     get_math,
+    get_polyline,
     look,
     plain_number,
     round_sig,
@@ -30,6 +31,7 @@ class GradientDescent1D(LectureScene):
         traj = optimize("course_quadratic", START, "sgd", LR, STEPS)
         xs, ys = get_surface("course_quadratic").curve(200)
         w, loss, grad = traj.positions[:, 0], traj.losses, traj.gradients[:, 0]
+        steps = range(STEPS + 1)
         self.show_title()
 
         # Set up the loss curve
@@ -39,7 +41,7 @@ class GradientDescent1D(LectureScene):
         curve = axes.plot_line_graph(xs, ys, add_vertex_dots=False,
                                      line_color=look.FUNCTION, stroke_width=4)
         formula = get_math(r"L(w) = (w - 2.3)^2", color=look.FUNCTION)
-        formula.to_corner(mn.UR, buff=0.5)
+        formula.to_corner(mn.UR, buff=0.5).shift(0.7 * mn.LEFT)
         self.play(mn.Create(axes), run_time=1.0)
         self.play(mn.Create(curve), mn.Write(formula), run_time=1.2)
         self.narrate("The course's example: minimise L(w) = (w - 2.3)², whose lowest point is w = 2.3.",
@@ -55,10 +57,20 @@ class GradientDescent1D(LectureScene):
         l_counter = get_counter("L", loss[0], digits=3, color=look.LOSS)
         k_counter = get_counter(r"\text{step}", 0, digits=0)
         panel = mn.VGroup(rule, eta, w_counter, l_counter, k_counter)
-        panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.32).next_to(formula, mn.DOWN, buff=0.5)
+        panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.24).next_to(formula, mn.DOWN, buff=0.4)
         panel.align_to(formula, mn.LEFT)
+        # The loss curve beside it: loss against step on a log scale
+        loss_axes = get_axes([0, STEPS, 50], [-14, 2, 4], 3.4, 1.2, x_label=r"\text{step}",
+                             y_label="L", y_log=True, y_numbers=False)
+        loss_axes.next_to(panel, mn.DOWN, buff=0.3).align_to(panel, mn.LEFT)
+        shown = mn.ValueTracker(0)
+        loss_curve = mn.always_redraw(lambda: get_polyline(
+            loss_axes, steps[: int(shown.get_value()) + 1],
+            loss[: int(shown.get_value()) + 1], look.LOSS, 3)
+            if shown.get_value() >= 1 else mn.VMobject())
         self.play(mn.FadeIn(dot, scale=0.5), mn.FadeIn(w_counter), mn.FadeIn(l_counter),
-                  mn.FadeIn(k_counter))
+                  mn.FadeIn(k_counter), mn.Create(loss_axes))
+        self.add(loss_curve)
         self.record("w", w[0])
         self.record("loss", loss[0])
         self.narrate(f"Start at w = {w[0]:g}: the loss is 6.7² = {round_sig(loss[0])}.",
@@ -78,6 +90,7 @@ class GradientDescent1D(LectureScene):
                 mn.ChangeDecimalToValue(l_counter[1], loss[k]),
                 mn.ChangeDecimalToValue(k_counter[1], k),
                 mn.Transform(slope_arrow, self._step_arrow(axes, w[k], w[min(k + 1, STEPS)])),
+                shown.animate.set_value(k),
                 run_time=0.45 if k > 3 else 0.8,
             )
             self.record("w", w[k])
@@ -102,9 +115,13 @@ class GradientDescent1D(LectureScene):
         w_counter[1].add_updater(lambda m: m.set_value(w[index()]))
         l_counter[1].add_updater(lambda m: m.set_value(loss[index()]))
         k_counter[1].add_updater(lambda m: m.set_value(index()))
+        shown.add_updater(lambda m: m.set_value(index()))
         self.play(tracker.animate.set_value(STEPS), run_time=3.0, rate_func=mn.linear)
-        for mob in (dot, w_counter[1], l_counter[1], k_counter[1]):
+        for mob in (dot, w_counter[1], l_counter[1], k_counter[1], shown):
             mob.clear_updaters()
+        shown.set_value(STEPS)
+        loss_curve.update()
+        loss_curve.clear_updaters()
         for k in range(ANIMATED_STEPS + 1, STEPS + 1):
             self.record("w", w[k])
             self.record("loss", loss[k])
