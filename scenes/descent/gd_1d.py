@@ -60,7 +60,7 @@ class GradientDescent1D(LectureScene):
         panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.24).next_to(formula, mn.DOWN, buff=0.4)
         panel.align_to(formula, mn.LEFT)
         # The loss curve beside it: loss against step on a log scale
-        loss_axes = get_axes([0, STEPS, 50], [-14, 2, 4], 3.4, 1.2, x_label=r"\text{step}",
+        loss_axes = get_axes([0, STEPS, 50], [-14, 2, 4], 2.9, 1.2, x_label=r"\text{step}",
                              y_label="L", y_log=True, y_numbers=False)
         loss_axes.next_to(panel, mn.DOWN, buff=0.3).align_to(panel, mn.LEFT)
         shown = mn.ValueTracker(0)
