@@ -176,6 +176,20 @@ def _batch(topics, scenes, quality: str, langs: list[str], out: Path, args) -> i
         problem = preflight()
         if problem:
             return _fail(problem)
+    from renderer.lock import output_lock
+
+    def waiting() -> None:
+        print(f"render.py: another render.py is writing to {out}; waiting for it",
+              file=sys.stderr)
+
+    with output_lock(out, waiting):
+        # what the other batch finished meanwhile is cached now
+        todo = [j for j in jobs if args.force or not j.is_cached()]
+        return _locked_batch(topics, scenes, quality, langs, out, jobs, todo, start, args.jobs)
+
+
+def _locked_batch(topics, scenes, quality: str, langs: list[str], out: Path, jobs, todo,
+                  start: float, workers: int) -> int:
     from rich.console import Console
     from rich.markup import escape
 
@@ -183,7 +197,7 @@ def _batch(topics, scenes, quality: str, langs: list[str], out: Path, args) -> i
     from renderer.topic import package_topic
 
     console = Console(stderr=True)
-    results = run_batch(todo, min(args.jobs, len(todo)), console) if todo else []
+    results = run_batch(todo, min(workers, len(todo)), console) if todo else []
     galleries = []
     touched = dict.fromkeys(s.topic for s in scenes)
     for topic in (t for t in topics if t.name in touched):

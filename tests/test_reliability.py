@@ -1,0 +1,92 @@
+"""Reliability: kill -9 mid-render, two batches at once on one folder, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import ffmpeg
+import pytest
+
+from renderer.probe import probe_video
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "scenes"
+
+pytestmark = pytest.mark.slow
+
+
+def start(*args: str) -> subprocess.Popen:
+    env = {**os.environ, "LECTURE_SCENES_DIR": str(FIXTURES)}
+    return subprocess.Popen([sys.executable, str(ROOT / "render.py"), *args], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def framemd5(path: Path) -> list[str]:
+    out, _ = (ffmpeg.input(str(path)).output("pipe:", f="framemd5")
+              .run(capture_stdout=True, capture_stderr=True))
+    return [line for line in out.decode().splitlines() if not line.startswith("#")]
+
+
+def test_kill_9_mid_render_then_the_same_command_again(tmp_path):
+    out = tmp_path / "out"
+    args = ("descent/GradientDescent1D", "-q", "l", "--out", str(out))
+    env = {**os.environ}
+    p = subprocess.Popen([sys.executable, str(ROOT / "render.py"), *args], cwd=ROOT, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    folder = out / "descent/low/en"
+    deadline = time.monotonic() + 120
+    while not list(folder.glob(".work-*/media/videos/*/partial_movie_files/*/*.mp4")):
+        assert time.monotonic() < deadline and p.poll() is None, "render never started"
+        time.sleep(0.2)
+    time.sleep(1.0)
+    os.killpg(p.pid, signal.SIGKILL)  # the batch and its workers, no clean-up possible
+    p.wait(timeout=30)
+    assert not (folder / "GradientDescent1D.mp4").exists()
+    assert list(folder.glob(".work-*"))  # the killed run's debris is there...
+    again = subprocess.run([sys.executable, str(ROOT / "render.py"), *args], cwd=ROOT,
+                           capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert not list(folder.glob(".work-*"))  # ...and gone after the next run
+    meta = json.loads((folder / "GradientDescent1D.json").read_text())
+    info = probe_video(folder / "GradientDescent1D.mp4")
+    assert info.duration == pytest.approx(meta["duration"], abs=0.05)
+    frames = framemd5(folder / "GradientDescent1D.mp4")
+    assert len(frames) == round(meta["duration"] * meta["fps"])  # every frame decodes
+
+
+def test_two_batches_at_once_on_one_folder(tmp_path):
+    out = tmp_path / "out"
+    a = start("tiny", "-q", "l", "--lang", "en,zh", "--out", str(out))
+    b = start("tiny", "-q", "l", "--lang", "en,zh", "--out", str(out))
+    results = [p.communicate(timeout=300) for p in (a, b)]
+    assert a.returncode == 0 and b.returncode == 0, results
+    logs = [" ".join(err.split()) for _, err in results]
+    assert sorted("4 rendered" in log for log in logs) == [False, True]  # one did the work
+    assert any("waiting for it" in log for log in logs)  # the other waited for the lock
+    assert not any("Traceback" in log or "LaTeX" in log for log in logs)
+    for lang in ("en", "zh"):
+        for name in ("Dot1", "Dot2"):
+            assert probe_video(out / "tiny/low" / lang / f"{name}.mp4").duration > 0
+
+
+def test_rendering_twice_gives_identical_frames_and_numbers(tmp_path):
+    runs = []
+    for i in range(2):
+        out = tmp_path / f"out{i}"
+        p = start("tiny/Dot1", "-q", "l", "--out", str(out))
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        runs.append(out / "tiny/low/en")
+    first, second = (framemd5(r / "Dot1.mp4") for r in runs)
+    assert len(first) > 10 and first == second
+    metas = [json.loads((r / "Dot1.json").read_text()) for r in runs]
+    assert metas[0]["recorded"] == metas[1]["recorded"]
+    assert metas[0]["chapters"] == metas[1]["chapters"]
