@@ -90,3 +90,29 @@ def test_rendering_twice_gives_identical_frames_and_numbers(tmp_path):
     metas = [json.loads((r / "Dot1.json").read_text()) for r in runs]
     assert metas[0]["recorded"] == metas[1]["recorded"]
     assert metas[0]["chapters"] == metas[1]["chapters"]
+
+
+def test_a_failing_rerender_leaves_the_earlier_good_output_untouched(tmp_path):
+    import shutil
+
+    scenes = tmp_path / "scenes"
+    shutil.copytree(FIXTURES / "tiny", scenes / "tiny")
+    out = tmp_path / "out"
+    env = {**os.environ, "LECTURE_SCENES_DIR": str(scenes)}
+
+    def render() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(ROOT / "render.py"), "tiny", "-q", "l",
+                               "--out", str(out)], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    assert render().returncode == 0
+    folder = out / "tiny/low/en"
+    before = {p.name: p.read_bytes() for p in folder.glob("Dot2.*")}
+    f = scenes / "tiny" / "dots.py"
+    f.write_text(f.read_text().replace('self.narrate("Hello.", "你好。")',
+                                       'raise RuntimeError("edited into a failure")'))
+    r = render()
+    assert r.returncode == 1 and "edited into a failure" in " ".join(r.stderr.split())
+    after = {p.name: p.read_bytes() for p in folder.glob("Dot2.*") if p.suffix != ".log"}
+    assert after == before  # the last good video, captions and record, byte for byte
+    assert (folder / "Dot2.log").is_file()
