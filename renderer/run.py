@@ -29,12 +29,13 @@ __all__ = [
 ]
 
 ENCODER_SETTINGS = {
-    "max_inflight_encoders": 2,
+    "max_inflight_encoders": 1,
     "video_encoder_options": {"crf": "23", "preset": "veryfast"},
 }
-"""Manim encoder settings for batch renders: encoding overlaps drawing, and x264 runs its
-"veryfast" preset at manim's own CRF 23 (same picture quality; measured: 5 % faster and no
-bigger files for lecture animations, which are mostly flat colour)."""
+"""Manim encoder settings for batch renders: x264's "veryfast" preset at manim's own CRF 23
+(same picture quality; for lecture animations, mostly flat colour, a little faster and no bigger).
+``max_inflight_encoders`` stays 1: with 2, manim 0.22 produced different frames from run to run
+when the machine was busy (a race between drawing and encoding; caught by the determinism test)."""
 
 
 @dataclass(frozen=True)

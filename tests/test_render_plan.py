@@ -62,6 +62,8 @@ def test_unknown_names_suggest_close_matches():
     (["descent", "--quality", "ultra"], "unknown quality"),
     (["descent", "--lang", "fr"], "unknown language"),
     (["descent", "--jobs", "0"], "--jobs"),
+    (["descent", "--jobs", "-3"], "--jobs"),
+    (["descent/NoSuchScene"], "unknown scene"),
     ([], "name a topic"),
 ])
 def test_bad_input_one_line_exit_2(args, message, tmp_path):
