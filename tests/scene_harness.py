@@ -81,3 +81,14 @@ def assert_layout_clean(r: Rendered) -> None:
     assert r.layout, "the scene recorded no layout snapshots"
     bad = [f"[{section}] {p}" for section, problems in r.layout for p in problems]
     assert not bad, f"{r.name} [{r.lang}] layout problems:\n" + "\n".join(bad)
+
+
+def wait_until_rendering(folder: Path, proc, timeout: float = 120) -> None:
+    """Block until a render.py batch writing into ``folder`` has encoded its first partial
+    movie (so it is mid-render), failing if it exits or never gets there."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not list(folder.glob(".work-*/media/videos/*/partial_movie_files/*/*.mp4")):
+        assert time.monotonic() < deadline and proc.poll() is None, "render never started"
+        time.sleep(0.2)

@@ -17,6 +17,7 @@ import ffmpeg
 import pytest
 
 from renderer.probe import probe_video
+from tests.scene_harness import wait_until_rendering
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "scenes"
@@ -247,10 +248,7 @@ def test_sigint_stops_workers_cleans_up_and_exits_130(tmp_path, whole_group):
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          start_new_session=True)
     folder = tmp_path / "descent/low/en"
-    deadline = time.monotonic() + 120
-    while not list(folder.glob(".work-*/media/videos/*/partial_movie_files/*/*.mp4")):
-        assert time.monotonic() < deadline and p.poll() is None, "render never started"
-        time.sleep(0.2)
+    wait_until_rendering(folder, p)
     if whole_group:
         os.killpg(p.pid, signal.SIGINT)
     else:

@@ -14,6 +14,7 @@ import ffmpeg
 import pytest
 
 from renderer.probe import probe_video
+from tests.scene_harness import wait_until_rendering
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "scenes"
@@ -42,10 +43,7 @@ def test_kill_9_mid_render_then_the_same_command_again(tmp_path):
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True)
     folder = out / "descent/low/en"
-    deadline = time.monotonic() + 120
-    while not list(folder.glob(".work-*/media/videos/*/partial_movie_files/*/*.mp4")):
-        assert time.monotonic() < deadline and p.poll() is None, "render never started"
-        time.sleep(0.2)
+    wait_until_rendering(folder, p)
     time.sleep(1.0)
     os.killpg(p.pid, signal.SIGKILL)  # the batch and its workers, no clean-up possible
     p.wait(timeout=30)
