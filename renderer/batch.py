@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from renderer.files import write_text_atomic
 from renderer.plan import Job
 from renderer.run import Result, render_job
 
@@ -76,9 +77,7 @@ def save_timings(results: list[Result]) -> None:
             old = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({**old, **new}, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        write_text_atomic(path, json.dumps({**old, **new}, indent=1))
 
 
 def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
@@ -213,6 +212,4 @@ def write_report(path: Path, jobs: list[Job], results: list[Result], wall: float
     report = {"wall_seconds": wall, "jobs": entries, "galleries": [str(g) for g in galleries],
               "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(report, ensure_ascii=False, indent=1))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import base64
 import html
 import json
-import os
 from pathlib import Path
 
 from renderer.discover import Topic
+from renderer.files import write_text_atomic
 
 __all__ = ["write_gallery"]
 
@@ -117,6 +117,4 @@ def write_gallery(path: Path, topic: Topic, quality: str, per_lang: dict[str, di
     "quality": quality, "langs": langs}))}</script>
 </body></html>
 """
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, page)

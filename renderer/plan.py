@@ -10,7 +10,16 @@ from pathlib import Path
 
 from renderer.discover import SceneInfo, Topic
 
-__all__ = ["QUALITIES", "Job", "PlanError", "cache_key", "make_plan", "resolve_quality", "select"]
+__all__ = [
+    "QUALITIES",
+    "Job",
+    "PlanError",
+    "cache_key",
+    "make_plan",
+    "read_record",
+    "resolve_quality",
+    "select",
+]
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -60,21 +69,27 @@ class Job:
         return self.folder / f"{self.scene.name}.json"
 
     def read_meta(self) -> dict | None:
-        """The meta record if it is complete and current: same key, every file present with
-        the size recorded at render time (a truncated file is not trusted)."""
-        try:
-            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
-            if meta.get("key") != self.key:
-                return None
-            for name, size in meta["files"].items():
-                if (self.folder / name).stat().st_size != size:
-                    return None
-            return meta
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        """The meta record if it is complete and current (see :func:`read_record`)."""
+        return read_record(self.meta_path, self.key)
 
     def is_cached(self) -> bool:
         return self.read_meta() is not None
+
+
+def read_record(path: Path, key: str) -> dict | None:
+    """A JSON record of finished files, if it is current and complete: its ``key`` matches and
+    every file it lists (relative to the record's folder) has the size recorded when it was
+    written, so a truncated or replaced file is not trusted."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if record.get("key") != key:
+            return None
+        for name, size in record["files"].items():
+            if (path.parent / name).stat().st_size != size:
+                return None
+        return record
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def select(topics: list[Topic], targets: list[str]) -> list[SceneInfo]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from renderer import package
+from renderer.files import write_text_atomic
 from renderer.plan import QUALITIES, Job
 from renderer.probe import probe_video
 
@@ -174,9 +175,7 @@ def render_job(job: Job, events=None, owner: int | None = None) -> Result:
         for f in files:
             (job.folder / f).parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage / f, job.folder / f)
-        tmp_meta = job.folder / f".{name}.json.tmp"
-        tmp_meta.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp_meta, job.meta_path)
+        write_text_atomic(job.meta_path, json.dumps(meta, ensure_ascii=False, indent=1))
         log_path.unlink(missing_ok=True)
         return Result(job, "rendered", time.monotonic() - start, info.duration)
     except Exception as exc:  # a failing scene must not stop the batch

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from renderer import package
 from renderer.discover import Topic
+from renderer.files import write_text_atomic
 from renderer.gallery import write_gallery
-from renderer.plan import Job
+from renderer.plan import Job, read_record
 
 __all__ = ["package_topic"]
 
@@ -26,25 +27,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def _lecture(folder: Path, metas: list[dict], lang: str, topic: Topic) -> dict:
     """Join the scenes of one language into lecture.mp4 (stream copy) with one chapter per
     scene, joined captions and a contact sheet; reuse them when the scene keys are unchanged."""
     key = hashlib.sha256("".join(m["key"] for m in metas).encode()).hexdigest()[:32]
     record_path = folder / f"{LECTURE}.json"
-    try:
-        record = json.loads(record_path.read_text(encoding="utf-8"))
-        if record["key"] == key and all(
-            (folder / f).stat().st_size == s for f, s in record["files"].items()
-        ):
-            return record
-    except (OSError, ValueError, KeyError):
-        pass
+    record = read_record(record_path, key)
+    if record is not None:
+        return record
     record_path.unlink(missing_ok=True)
     title = topic.title[1 if lang == "zh" else 0]
     chapters, cues, t = [], [], 0.0
@@ -57,9 +47,9 @@ def _lecture(folder: Path, metas: list[dict], lang: str, topic: Topic) -> dict:
     tmp = folder / f".{LECTURE}.tmp.mp4"
     package.join_videos([folder / f"{m['name']}.mp4" for m in metas], tmp, chapters, title)
     os.replace(tmp, folder / f"{LECTURE}.mp4")
-    _write_atomic(folder / f"{LECTURE}.chapters.vtt", package.chapters_vtt(chapters))
-    _write_atomic(folder / f"{LECTURE}.vtt", package.vtt_from_cues(cues))
-    _write_atomic(folder / f"{LECTURE}.txt", package.transcript(cues))
+    write_text_atomic(folder / f"{LECTURE}.chapters.vtt", package.chapters_vtt(chapters))
+    write_text_atomic(folder / f"{LECTURE}.vtt", package.vtt_from_cues(cues))
+    write_text_atomic(folder / f"{LECTURE}.txt", package.transcript(cues))
     stills = [(folder / s["file"], f"{m['name']}: {s['title']}") for m in metas
               for s in m["stills"]]
     package.contact_sheet([p for p, _ in stills], [label for _, label in stills],
@@ -70,7 +60,7 @@ def _lecture(folder: Path, metas: list[dict], lang: str, topic: Topic) -> dict:
               "height": metas[0]["height"], "fps": metas[0]["fps"],
               "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in chapters],
               "files": {f: (folder / f).stat().st_size for f in files}}
-    _write_atomic(record_path, json.dumps(record, ensure_ascii=False, indent=1))
+    write_text_atomic(record_path, json.dumps(record, ensure_ascii=False, indent=1))
     return record
 
 
@@ -119,7 +109,7 @@ def package_topic(out: Path, topic: Topic, quality: str, jobs: list[Job]) -> Pat
                     "fps": rec.get("fps") if f.endswith(".mp4") else None,
                     "size": path.stat().st_size, "sha256": _sha256(path),
                 })
-    _write_atomic(manifest_path, json.dumps({"state": state, "topic": topic.name,
+    write_text_atomic(manifest_path, json.dumps({"state": state, "topic": topic.name,
                                              "quality": quality, "files": entries},
                                             ensure_ascii=False, indent=1))
     write_gallery(gallery, topic, quality, per_lang)
