@@ -13,6 +13,7 @@ from scenes.common.plots import (
     get_polyline,
     get_trajectory,
 )
+from scenes.common.surface3d import FastSurface, FastThreeDAxes, FastThreeDCamera, surface_dot
 from scenes.common.widgets import (
     code_block,
     fmt_interval,
@@ -29,6 +30,9 @@ from scenes.common.widgets import (
 )
 
 __all__ = [
+    "FastSurface",
+    "FastThreeDAxes",
+    "FastThreeDCamera",
     "LANGS",
     "LectureScene",
     "LectureThreeDScene",
@@ -51,6 +55,7 @@ __all__ = [
     "look",
     "plain_number",
     "round_sig",
+    "surface_dot",
     "tex_number",
     "tr",
 ]

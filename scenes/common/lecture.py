@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import manim as mn
 import numpy as np
@@ -15,6 +15,7 @@ from manim.utils.exceptions import EndSceneEarlyException
 from scenes.common import look
 from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
+from scenes.common.surface3d import FastThreeDCamera
 from scenes.common.widgets import get_caption, get_title_card
 
 __all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV", "STOP_ENV"]
@@ -151,7 +152,12 @@ class LectureScene(LectureMixin, mn.Scene):
 
 class LectureThreeDScene(LectureMixin, mn.ThreeDScene):
     """A 3-D lecture scene: text, formulas and captions are fixed in the frame, and the layout
-    check covers exactly those fixed-in-frame mobjects."""
+    check covers exactly those fixed-in-frame mobjects. Its camera draws
+    :class:`~scenes.common.surface3d.FastSurface` in bulk."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("camera_class", FastThreeDCamera)
+        super().__init__(**kwargs)
 
     def layout_mobjects(self) -> list[mn.Mobject]:
         fixed = self.renderer.camera.fixed_in_frame_mobjects

@@ -2,11 +2,11 @@
 
 manim's Cairo ``ThreeDCamera`` draws a ``Surface`` as one ``ThreeDVMobject`` per face and pays
 Python work per face per frame: projecting 16 points, shading two corners, sorting, building the
-path. :class:`FastSurface` keeps the whole surface as one mobject whose points are the surface
-sampled on a grid three times finer than its faces (every corner and every Bézier handle of
-manim's faces is a grid point), and :class:`FastThreeDCamera` does the per-frame work for all
-faces at once: one projection of every grid point, vectorised shading of every face's two
-gradient corners, one depth sort (``np.lexsort``) that interleaves the faces with every other
+path. :class:`FastSurface` keeps the whole surface as one mobject whose points are the distinct
+control points of manim's faces (the corners of the (u, v) grid and, on every grid edge, the two
+Bézier handles manim derives from the function's tangent), and :class:`FastThreeDCamera` does
+the per-frame work for all faces at once: one projection of every point, vectorised shading of
+every face's two gradient corners, one depth sort (``np.lexsort``) that interleaves the faces with every other
 3-D mobject (dots, other surfaces, manim's own ``Surface``), then a tight loop handing ready-made
 paths and gradients to Cairo. The picture is the same as manim's: the same Bézier faces, the
 same light, the same corner normals, the same back-to-front order.
@@ -44,6 +44,7 @@ __all__ = [
     "face_point_indices",
     "shade_rgbs",
     "surface_dot",
+    "surface_points",
     "unit_normals",
 ]
 
@@ -59,21 +60,83 @@ GRADIENT_STEP = 2 / 255
 _FRAME_SERIAL = [0]
 
 
+# manim's Surface maps each handle h of anchor a to f(a) + (f(a + eps (h - a)) - f(a)) / eps
+# (VMobject.apply_function with Surface's pre_function_handle_to_anchor_scale_factor): the edge
+# leaves each corner along the surface's tangent.
+HANDLE_EPSILON = 1e-5
+
+
+def _point_counts(nu: int, nv: int) -> tuple[int, int, int]:
+    """Corners, handles per u-edge family, handles per v-edge family."""
+    return (nu + 1) * (nv + 1), nu * (nv + 1), (nu + 1) * nv
+
+
 @lru_cache(maxsize=32)
 def face_point_indices(nu: int, nv: int) -> np.ndarray:
-    """Indices into the fine grid (``3 nu + 1`` by ``3 nv + 1`` points, u-major) of the 16
-    points of every face, in manim's order: face ``i * nv + j`` spans ``[u_i, u_i+1] x
-    [v_j, v_j+1]`` and runs (u1,v1) → (u2,v1) → (u2,v2) → (u1,v2) → (u1,v1) as four cubic
-    Bézier curves whose handles sit at thirds of each edge. Shape (nu * nv, 16)."""
-    rows = 3 * nv + 1
+    """Indices into a FastSurface's points of the 16 points of every face, in manim's order.
+
+    The points are, in this order: the (nu + 1) x (nv + 1) corners (u-major); on each u-edge
+    (i, j)-(i + 1, j) the handle near its start, then (as a second block) the one near its
+    end; the same two blocks for the v-edges (i, j)-(i, j + 1). Face ``i * nv + j`` spans
+    [u_i, u_i+1] x [v_j, v_j+1] and runs (u1,v1) → (u2,v1) → (u2,v2) → (u1,v2) → (u1,v1) as
+    four cubic Bézier curves. Shape (nu * nv, 16)."""
+    n_corners, n_u, n_v = _point_counts(nu, nv)
     i, j = np.divmod(np.arange(nu * nv), nv)
-    a, b = 3 * i[:, None], 3 * j[:, None]
-    # (da, db) offsets of each of the 16 points from the face's (u1, v1) corner.
-    da = np.array([0, 1, 2, 3, 3, 3, 3, 3, 3, 2, 1, 0, 0, 0, 0, 0])
-    db = np.array([0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 3, 3, 2, 1, 0])
-    idx = (a + da) * rows + (b + db)
+
+    def corner(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return a * (nv + 1) + b
+
+    def u_handle(a: np.ndarray, b: np.ndarray, near_end: bool) -> np.ndarray:
+        return n_corners + near_end * n_u + a * (nv + 1) + b
+
+    def v_handle(a: np.ndarray, b: np.ndarray, near_end: bool) -> np.ndarray:
+        return n_corners + 2 * n_u + near_end * n_v + a * nv + b
+
+    c0, c1, c2, c3 = corner(i, j), corner(i + 1, j), corner(i + 1, j + 1), corner(i, j + 1)
+    idx = np.stack([
+        c0, u_handle(i, j, False), u_handle(i, j, True), c1,
+        c1, v_handle(i + 1, j, False), v_handle(i + 1, j, True), c2,
+        c2, u_handle(i, j + 1, True), u_handle(i, j + 1, False), c3,
+        c3, v_handle(i, j, True), v_handle(i, j, False), c0,
+    ], axis=1)
     idx.setflags(write=False)
     return idx
+
+
+def surface_points(func: Callable, u_range: Sequence[float], v_range: Sequence[float],
+                   nu: int, nv: int, vectorized: bool = False) -> np.ndarray:
+    """The points of a FastSurface (see :func:`face_point_indices` for their order): ``func``
+    at the grid corners and, for each handle, manim's tangent construction. ``func(u, v)``
+    returns a point; with ``vectorized`` it takes arrays of shape (n,) and returns (n, 3)."""
+    us = np.linspace(*u_range, nu + 1)
+    vs = np.linspace(*v_range, nv + 1)
+    U, V = np.meshgrid(us, vs, indexing="ij")
+    eps = HANDLE_EPSILON
+    du = (np.diff(us) / 3)[:, None] * np.ones(nv + 1)
+    dv = np.ones(nu + 1)[:, None] * (np.diff(vs) / 3)
+    # (anchor corners, where func is taken a hair's breadth along the edge) per handle block.
+    blocks = [
+        (U[:-1], U[:-1] + eps * du, V[:-1], V[:-1]),
+        (U[1:], U[1:] - eps * du, V[1:], V[1:]),
+        (U[:, :-1], U[:, :-1], V[:, :-1], V[:, :-1] + eps * dv),
+        (U[:, 1:], U[:, 1:], V[:, 1:], V[:, 1:] - eps * dv),
+    ]
+    u_all = np.concatenate([U.ravel()] + [b[1].ravel() for b in blocks])
+    v_all = np.concatenate([V.ravel()] + [b[3].ravel() for b in blocks])
+    if vectorized:
+        values = np.asarray(func(u_all, v_all), dtype=float).reshape(len(u_all), 3)
+    else:
+        values = np.array([func(u, v) for u, v in zip(u_all.tolist(), v_all.tolist(),
+                                                      strict=True)], dtype=float)
+    n_corners = U.size
+    corners = values[:n_corners].reshape(nu + 1, nv + 1, 3)
+    anchors = [corners[:-1], corners[1:], corners[:, :-1], corners[:, 1:]]
+    handles, start = [], n_corners
+    for anchor in anchors:
+        ahead = values[start:start + anchor.shape[0] * anchor.shape[1]].reshape(anchor.shape)
+        start += anchor.shape[0] * anchor.shape[1]
+        handles.append((anchor + (ahead - anchor) / eps).reshape(-1, 3))
+    return np.concatenate([corners.reshape(-1, 3), *handles])
 
 
 def unit_normals(v1: np.ndarray, v2: np.ndarray, tol: float = 1e-6) -> np.ndarray:
@@ -131,17 +194,17 @@ class FastSurface(mn.VMobject):
     like manim's :class:`~manim.mobject.three_d.three_dimensions.Surface` (same arguments and
     defaults) but is drawn by :class:`FastThreeDCamera` in bulk.
 
-    Its points are the surface sampled on a grid of ``3 nu + 1`` by ``3 nv + 1`` (u, v)
-    values, so moving, scaling, rotating and transforming it act on every face at once. Face
-    colours are per face (``fill_rgbas`` has one row per face): a checkerboard by default,
-    or one colour after ``set_fill(color)``/``set_color``. Pass ``grid`` (that fine grid of
-    points, shape (3 nu + 1, 3 nv + 1, 3)) instead of ``func`` when the points are already
-    sampled, for example from a mathcore surface.
+    Its points are the distinct control points of manim's faces (see
+    :func:`face_point_indices`), so moving, scaling, rotating and transforming it act on every
+    face at once. Face colours are per face (``fill_rgbas`` has one row per face): a
+    checkerboard by default, or one colour after ``set_fill(color)``/``set_color``. With
+    ``vectorized=True``, ``func`` takes arrays of u and v values and returns an (n, 3) array,
+    which samples large surfaces (for example mathcore's) in one call.
     """
 
     def __init__(
         self,
-        func: Callable[[float, float], np.ndarray] | None = None,
+        func: Callable[[float, float], np.ndarray],
         u_range: Sequence[float] = (0, 1),
         v_range: Sequence[float] = (0, 1),
         resolution: int | Sequence[int] = 32,
@@ -150,7 +213,7 @@ class FastSurface(mn.VMobject):
         checkerboard_colors: Iterable[mn.ParsableManimColor] | bool = (mn.BLUE_D, mn.BLUE_E),
         stroke_color: mn.ParsableManimColor = mn.LIGHT_GREY,
         stroke_width: float = 0.5,
-        grid: np.ndarray | None = None,
+        vectorized: bool = False,
         **kwargs: Any,
     ) -> None:
         self.u_range = tuple(u_range)
@@ -161,18 +224,7 @@ class FastSurface(mn.VMobject):
                          stroke_color=stroke_color, stroke_width=stroke_width,
                          shade_in_3d=True, **kwargs)
         nu, nv = self.resolution
-        shape = (3 * nu + 1, 3 * nv + 1, 3)
-        if grid is None:
-            if func is None:
-                raise ValueError("Expected func(u, v) or a grid of points, got neither.")
-            us = np.linspace(*self.u_range, shape[0])
-            vs = np.linspace(*self.v_range, shape[1])
-            grid = np.array([[func(u, v) for v in vs] for u in us], dtype=float)
-        grid = np.asarray(grid, dtype=float)
-        if grid.shape != shape:
-            raise ValueError(f"Expected a grid of shape {shape} for resolution "
-                             f"{self.resolution}, got {grid.shape}.")
-        self.set_points(grid.reshape(-1, 3))
+        self.set_points(surface_points(func, self.u_range, self.v_range, nu, nv, vectorized))
         self.fill_rgbas = _rows(self.fill_rgbas, self.num_faces).copy()
         if checkerboard_colors:
             self.set_fill_by_checkerboard(*checkerboard_colors)
@@ -183,8 +235,7 @@ class FastSurface(mn.VMobject):
 
     def get_points_defining_boundary(self) -> np.ndarray:
         # The face corners, as for manim's Surface (its faces' anchors): same bounding box.
-        nu, nv = self.resolution
-        return self.points.reshape(3 * nu + 1, 3 * nv + 1, 3)[::3, ::3].reshape(-1, 3)
+        return self.points[:_point_counts(*self.resolution)[0]]
 
     def face_indices(self) -> np.ndarray:
         """(faces, 16) indices into ``points`` of each face's Bézier path (manim's order)."""
