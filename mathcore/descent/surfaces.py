@@ -47,6 +47,16 @@ class Surface:
             y = torch.vmap(self.fn)(torch.as_tensor(x[:, None])).numpy()
         return x, y
 
+    def values(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """The loss at the points (x[i], y[i]) (arrays of one shape), in one vectorised call;
+        2-D surfaces only."""
+        if self.dim != 2:
+            raise ValueError(f"Expected a 2-D surface for values(), {self.name!r} is {self.dim}-D.")
+        x, y = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+        pts = torch.as_tensor(np.stack([x.ravel(), y.ravel()], axis=-1))
+        with torch.no_grad():
+            return torch.vmap(self.fn)(pts).numpy().reshape(x.shape)
+
     def grid(self, n: int = 60, window: tuple[float, float, float, float] | None = None
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(X, Y, Z) sampled on an n x n grid over ``window`` (default: the surface's own);
@@ -55,10 +65,7 @@ class Surface:
             raise ValueError(f"Expected a 2-D surface for grid(), {self.name!r} is {self.dim}-D.")
         x0, x1, y0, y1 = window or self.window
         X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
-        pts = torch.as_tensor(np.stack([X, Y], axis=-1), dtype=torch.float64)
-        with torch.no_grad():
-            Z = torch.vmap(self.fn)(pts.reshape(-1, 2)).reshape(n, n).numpy()
-        return X, Y, Z
+        return X, Y, self.values(X, Y)
 
 
 def _course_quadratic(p: torch.Tensor) -> torch.Tensor:

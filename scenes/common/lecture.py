@@ -159,6 +159,13 @@ class LectureThreeDScene(LectureMixin, mn.ThreeDScene):
         kwargs.setdefault("camera_class", FastThreeDCamera)
         super().__init__(**kwargs)
 
+    def set_view(self, phi: float, theta: float, zoom: float = 1.0,
+                 shift: np.ndarray = mn.ORIGIN) -> None:
+        """Orient the camera and place the 3-D view ``shift`` frame units off centre (for
+        example beside a text panel); the view stays there as the camera turns."""
+        self.set_camera_orientation(phi=phi, theta=theta, zoom=zoom)
+        self.renderer.camera.view_shift = np.array(shift, dtype=float)
+
     def layout_mobjects(self) -> list[mn.Mobject]:
         fixed = self.renderer.camera.fixed_in_frame_mobjects
         return [m for m in self.mobjects if m in fixed]

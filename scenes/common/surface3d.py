@@ -361,8 +361,34 @@ class FastThreeDCamera(mn.ThreeDCamera):
     order, mobjects without ``shade_in_3d`` last.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.view_shift = np.zeros(3)
+        self._fixed_roots: dict[int, mn.Mobject] = {}
+
+    def project_points(self, points: np.ndarray) -> np.ndarray:
+        """manim's projection, then moved by ``view_shift`` (frame units): a scene can put
+        its 3-D view beside a text panel without the view drifting as the camera turns."""
+        projected = super().project_points(points)
+        if self.view_shift.any():
+            projected[:, :2] += self.view_shift[:2]
+        return projected
+
+    def add_fixed_in_frame_mobjects(self, *mobjects: mn.Mobject) -> None:
+        # Remember the mobjects themselves: parts they gain later (a counter rebuilt by
+        # ``become`` each frame) are fixed in the frame too, not thrown into the 3-D world.
+        self._fixed_roots.update((id(m), m) for m in mobjects)
+        super().add_fixed_in_frame_mobjects(*mobjects)
+
+    def remove_fixed_in_frame_mobjects(self, *mobjects: mn.Mobject) -> None:
+        for m in mobjects:
+            self._fixed_roots.pop(id(m), None)
+        super().remove_fixed_in_frame_mobjects(*mobjects)
+
     def capture_mobjects(self, mobjects: Iterable[mn.Mobject], **kwargs: Any) -> None:
         _FRAME_SERIAL[0] += 1
+        if self._fixed_roots:
+            super().add_fixed_in_frame_mobjects(*self._fixed_roots.values())
         self.reset_rotation_matrix()
         items = self.get_mobjects_to_display(mobjects, **kwargs)
 

@@ -152,6 +152,20 @@ def test_surface_grid_and_curve_match_the_function():
         get_surface("bowl").curve()
 
 
+def test_surface_values_at_scattered_points_match_closed_forms():
+    rng = np.random.default_rng(3)
+    x, y = rng.uniform(-3, 3, (2, 4, 5))
+    np.testing.assert_allclose(get_surface("saddle").values(x, y), x**2 - y**2, rtol=1e-12)
+    hills = (1.5 * np.exp(-((x - 1.2) ** 2 + (y - 1.0) ** 2))
+             + np.exp(-((x + 1.5) ** 2 + (y + 1.2) ** 2) / 0.8))
+    np.testing.assert_allclose(get_surface("mountain").values(x, y),
+                               0.25 * (x**2 + y**2) + hills, rtol=1e-12)
+    assert get_surface("two_minima").values(0.5, -0.25) == pytest.approx(
+        (0.25 - 1) ** 2 + 0.15 + 0.0625)
+    with pytest.raises(ValueError, match="2-D"):
+        get_surface("course_quadratic").values(x, y)
+
+
 @pytest.mark.parametrize("level", [0.5, 2.0, 4.5])
 def test_contour_segments_lie_on_the_level_set_of_the_bowl(level):
     from mathcore.descent import contour_segments

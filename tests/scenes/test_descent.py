@@ -161,3 +161,30 @@ def test_tuning_scene_curves(rendered):
     assert np.all(np.diff(batch) <= 1e-12)  # full-batch GD on a convex loss never goes up
     sgd = np.array(rec["Batch size (x: epochs): batch 1"][0])
     assert np.any(np.diff(sgd) > 0)  # single-point updates do
+
+
+MOUNTAIN = ("scenes/descent/mountain_walk.py", "WalkingDownTheMountain")
+
+
+def mountain_gradient(p: np.ndarray) -> np.ndarray:
+    """∇ of 0.25 (x² + y²) + 1.5 exp(-|p - (1.2, 1)|²) + exp(-|p + (1.5, 1.2)|² / 0.8)."""
+    a, b = p - np.array([1.2, 1.0]), p + np.array([1.5, 1.2])
+    return 0.5 * p - 3.0 * np.exp(-(a @ a)) * a - 2.5 * np.exp(-(b @ b) / 0.8) * b
+
+
+def test_mountain_walk_is_gradient_descent_in_closed_form(rendered):
+    rec = rendered(*MOUNTAIN, "en").recorded
+    start = np.array(rec["start"][0])
+    np.testing.assert_allclose(start, [2.5, 2.2])
+    np.testing.assert_allclose(rec["gradient"][0], mountain_gradient(start), rtol=1e-10)
+    assert rec["step length"][0] == pytest.approx(0.3 * np.linalg.norm(mountain_gradient(start)))
+    for key, lr, steps in (("walk", 0.3, 40), ("stride", 1.2, 10)):
+        path = np.array(rec[key][0])
+        assert path.shape == (steps + 1, 2)
+        expected = [start]
+        for _ in range(steps):
+            expected.append(expected[-1] - lr * mountain_gradient(expected[-1]))
+        np.testing.assert_allclose(path, expected, rtol=0, atol=1e-9)
+    # The careful walk ends in the valley: lower than anywhere on its way.
+    loss = np.array(rec["walk loss"][0])
+    assert loss[-1] == loss.min() < 0.2 * loss[0]
