@@ -14,7 +14,7 @@ from mathcore.descent.constrained import (
     regularised_minimum,
 )
 from mathcore.descent.contours import contour_segments
-from mathcore.descent.optimizers import OPTIMIZERS, Trajectory, lr_sweep, optimize
+from mathcore.descent.optimizers import OPTIMIZERS, Trajectory, first_exit, lr_sweep, optimize
 from mathcore.descent.regression import (
     LineData,
     LineFit,
@@ -44,6 +44,7 @@ __all__ = [
     "contour_segments",
     "course_line_fit",
     "dual_function",
+    "first_exit",
     "fit_line",
     "get_surface",
     "lagrange_point",

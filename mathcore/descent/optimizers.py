@@ -23,7 +23,7 @@ import torch
 
 from mathcore.descent.surfaces import get_surface
 
-__all__ = ["OPTIMIZERS", "LossFn", "Trajectory", "lr_sweep", "optimize"]
+__all__ = ["OPTIMIZERS", "LossFn", "Trajectory", "first_exit", "lr_sweep", "optimize"]
 
 LossFn = Callable[[torch.Tensor], torch.Tensor]
 
@@ -208,3 +208,15 @@ def lr_sweep(
     step count at which the growth is visible but has not overflowed.
     """
     return {lr: optimize(loss, start, optimizer, lr, steps, **hyper) for lr in lrs}
+
+
+def first_exit(positions: np.ndarray, window: tuple[float, float, float, float]) -> int | None:
+    """The first step k whose point lies outside ``window`` = (x0, x1, y0, y1), or None if the
+    whole run stays inside (bounds included). Scenes draw a run up to there."""
+    pts = np.asarray(positions, dtype=np.float64)
+    if pts.ndim != 2 or pts.shape[1] != 2:
+        raise ValueError(f"Expected positions of shape (n, 2), got {pts.shape}.")
+    x0, x1, y0, y1 = window
+    outside = (pts[:, 0] < x0) | (pts[:, 0] > x1) | (pts[:, 1] < y0) | (pts[:, 1] > y1)
+    hits = np.flatnonzero(outside)
+    return int(hits[0]) if len(hits) else None

@@ -24,7 +24,7 @@ Z_RANGE = (0, 4.5, 1.5)
 SIZE = (5.0, 5.0, 2.6)  # axes lengths x, y, z in scene units
 RESOLUTION = 28
 WALKER = 0.15  # walker radius
-ARROW_LENGTH = 1.0  # the direction arrow, in loss-surface units along the ground
+ARROW_LENGTH = 1.6  # the direction arrow, in loss-surface units along the ground
 VIEW = {"phi": 52 * mn.DEGREES, "theta": 135 * mn.DEGREES, "zoom": 0.9,
         "shift": 2.3 * mn.RIGHT + 0.2 * mn.UP}  # the 3-D view sits right of the text panel
 

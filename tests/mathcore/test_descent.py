@@ -182,3 +182,19 @@ def test_contour_segments_lie_on_the_level_set_of_the_bowl(level):
     # closed curve: every end point is shared by an even number of segment ends
     _, counts = np.unique(np.round(pts, 9), axis=0, return_counts=True)
     assert np.all(counts % 2 == 0)
+
+
+def test_gd_lingers_at_the_saddle_and_momentum_leaves_sooner():
+    from mathcore.descent import first_exit
+
+    # GD on x^2 - y^2: y_k = y_0 (1 + 2 lr)^k, so from y_0 = 1e-3 with lr 0.1 it passes 2
+    # after the first k with 1.2^k > 2000, that is k = 42.
+    gd = optimize("saddle", (1.5, 1e-3), "sgd", 0.1, 80)
+    np.testing.assert_allclose(gd.positions[:, 1], 1e-3 * 1.2 ** np.arange(81), rtol=1e-12)
+    window = (-2.0, 2.0, -2.0, 2.0)
+    assert first_exit(gd.positions, window) == int(np.ceil(np.log(2000) / np.log(1.2)))
+    mom = optimize("saddle", (1.5, 1e-3), "momentum", 0.1, 80, momentum=0.9)
+    assert first_exit(mom.positions, window) < first_exit(gd.positions, window)
+    assert first_exit(gd.positions[:5], window) is None
+    with pytest.raises(ValueError, match="shape"):
+        first_exit(np.zeros(3), window)

@@ -188,3 +188,43 @@ def test_mountain_walk_is_gradient_descent_in_closed_form(rendered):
     # The careful walk ends in the valley: lower than anywhere on its way.
     loss = np.array(rec["walk loss"][0])
     assert loss[-1] == loss.min() < 0.2 * loss[0]
+
+
+MINIMA = ("scenes/descent/minima_saddle.py", "LocalMinimaAndSaddles")
+
+
+def test_minima_and_saddle_runs_in_closed_form(rendered):
+    rec = rendered(*MINIMA, "en").recorded
+    # Double well (x^2 - 1)^2 + 0.3 x + y^2: gradient (4x(x^2 - 1) + 0.3, 2y); its minima are
+    # the outer real roots of 4x^3 - 4x + 0.3 = 0.
+    roots = np.sort(np.roots([4, 0, -4, 0.3]).real)
+    for i, start, minimum in ((0, (0.2, 1.0), roots[2]), (1, (-0.2, 1.0), roots[0])):
+        path = np.array(rec[f"wells run {i}"][0])
+        expected = [np.array(start)]
+        for _ in range(60):
+            x, y = expected[-1]
+            expected.append(expected[-1] - 0.05 * np.array([4 * x * (x * x - 1) + 0.3, 2 * y]))
+        np.testing.assert_allclose(path, expected, rtol=0, atol=1e-9)
+        assert path[-1] == pytest.approx([minimum, 0.0], abs=0.9**60 + 1e-6)  # y_k = 0.9^k
+    local, global_ = rec["valley losses"][0]
+    assert local == pytest.approx((roots[2] ** 2 - 1) ** 2 + 0.3 * roots[2], abs=1e-5)
+    assert global_ == pytest.approx((roots[0] ** 2 - 1) ** 2 + 0.3 * roots[0], abs=1e-5)
+    assert global_ < local
+    # Saddle x^2 - y^2 from (1.5, 1e-3), lr 0.1: x_k = 1.5 * 0.8^k, y_k = 1e-3 * 1.2^k, and
+    # |y| first passes 2 at k = 42; the drawn path stops inside the window.
+    gd = np.array(rec["saddle sgd"][0])
+    k = np.arange(len(gd))
+    np.testing.assert_allclose(gd, np.stack([1.5 * 0.8**k, 1e-3 * 1.2**k], axis=1), atol=1e-12)
+    assert rec["saddle exit sgd"][0] == 42 == len(gd)
+    # Heavy ball as torch runs it: v <- mu v + g (v = g at first), w <- w - lr v.
+    mom = np.array(rec["saddle momentum"][0])
+    w, v, expected = np.array([1.5, 1e-3]), np.zeros(2), []
+    for _ in range(len(mom)):
+        expected.append(w)
+        g = np.array([2 * w[0], -2 * w[1]])
+        v = 0.9 * v + g
+        w = w - 0.1 * v
+    np.testing.assert_allclose(mom, expected, atol=1e-12)
+    assert np.abs(w).max() > 2  # the next step leaves the window
+    assert rec["saddle exit momentum"][0] == len(mom) < 42
+    assert np.all(np.abs(np.vstack([gd, mom])) <= 2)
