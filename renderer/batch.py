@@ -28,8 +28,10 @@ from renderer.plan import Job
 from renderer.run import Result, render_job
 
 __all__ = [
+    "batch_progress",
     "clean_work_folders",
     "longest_first",
+    "print_result",
     "run_batch",
     "save_timings",
     "summary_table",
@@ -80,6 +82,21 @@ def save_timings(results: list[Result]) -> None:
         write_text_atomic(path, json.dumps({**old, **new}, indent=1))
 
 
+def batch_progress(console: Console, total: int) -> tuple[Progress, int]:
+    """The batch's progress bar (done/total, elapsed, ETA) and its task id."""
+    progress = Progress(TextColumn("[bold]rendering"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+                        console=console)
+    return progress, progress.add_task("scenes", total=total)
+
+
+def print_result(console: Console, res: Result) -> None:
+    """One line per finished scene: a mark, the scene and language, the wall time."""
+    mark = "[green]✓" if res.status == "rendered" else "[red]✗"
+    console.print(f"{mark}[/] {escape(res.job.scene.id)} {escape(f'[{res.job.lang}]')} "
+                  f"{res.seconds:.1f} s")
+
+
 def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
     """Render ``jobs`` on ``workers`` processes; show progress, ETA and what each worker is
     rendering. Every job runs under its own ``tempconfig`` and in its own folders, so worker
@@ -96,10 +113,7 @@ def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
     manager = ctx.Manager()
     events = manager.Queue()
     active: dict[str, str] = {}
-    progress = Progress(TextColumn("[bold]rendering"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-                        console=console)
-    task = progress.add_task("scenes", total=len(jobs))
+    progress, task = batch_progress(console, len(jobs))
 
     def view() -> Group:
         lines = [f"  [dim]worker {pid}[/dim] {escape(what)}"
@@ -126,9 +140,7 @@ def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
                     active = {p: w for p, w in active.items()
                               if w != f"{res.job.scene.id} [{res.job.lang}]"}
                     progress.advance(task)
-                    mark = "[green]✓" if res.status == "rendered" else "[red]✗"
-                    console.print(f"{mark}[/] {escape(res.job.scene.id)} "
-                                  f"{escape(f'[{res.job.lang}]')} {res.seconds:.1f} s")
+                    print_result(console, res)
                 live.update(view())
     except BaseException:
         # Workers that got the same Ctrl-C clean up after themselves; stop the rest.

@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"output folder (default: ./{DEFAULT_OUT})")
     p.add_argument("--force", action="store_true", help="re-render even if cached")
     p.add_argument("--dry-run", action="store_true", help="print the plan, render nothing")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="send scene jobs to this Dask scheduler (tcp://host:8786), or 'local' "
+                        "for a LocalCluster of --jobs workers (default: local processes)")
     g = p.add_argument_group("authoring")
     g.add_argument("--preview", action="store_true",
                    help="render one scene's last frame at low quality as PNG")
@@ -127,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
             raise PlanError(f"unknown language {','.join(bad) or args.lang!r}; use en, zh or en,zh")
         if args.jobs < 1:
             raise PlanError(f"--jobs must be at least 1, got {args.jobs}")
+        if args.scheduler is not None:
+            from renderer.cluster import check_address
+
+            try:
+                check_address(args.scheduler)
+            except ValueError as exc:
+                raise PlanError(str(exc)) from None
         if (args.video or args.watch or args.section is not None) and not args.preview:
             raise PlanError("--video, --watch and --section go with --preview")
         if args.section is not None and args.section < 1:
@@ -185,11 +195,12 @@ def _batch(topics, scenes, quality: str, langs: list[str], out: Path, args) -> i
     with output_lock(out, waiting):
         # what the other batch finished meanwhile is cached now
         todo = [j for j in jobs if args.force or not j.is_cached()]
-        return _locked_batch(topics, scenes, quality, langs, out, jobs, todo, start, args.jobs)
+        return _locked_batch(topics, scenes, quality, langs, out, jobs, todo, start, args.jobs,
+                             args.scheduler)
 
 
 def _locked_batch(topics, scenes, quality: str, langs: list[str], out: Path, jobs, todo,
-                  start: float, workers: int) -> int:
+                  start: float, workers: int, scheduler: str | None = None) -> int:
     from rich.console import Console
     from rich.markup import escape
 
@@ -197,7 +208,15 @@ def _locked_batch(topics, scenes, quality: str, langs: list[str], out: Path, job
     from renderer.topic import package_topic
 
     console = Console(stderr=True)
-    results = run_batch(todo, min(workers, len(todo)), console) if todo else []
+    if scheduler and todo:
+        from renderer.cluster import run_batch_dask
+
+        try:
+            results = run_batch_dask(todo, scheduler, min(workers, len(todo)), console)
+        except ConnectionError as exc:
+            return _fail(str(exc))
+    else:
+        results = run_batch(todo, min(workers, len(todo)), console) if todo else []
     galleries = []
     touched = dict.fromkeys(s.topic for s in scenes)
     for topic in (t for t in topics if t.name in touched):

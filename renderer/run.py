@@ -23,6 +23,7 @@ from renderer.probe import probe_video
 __all__ = [
     "ENCODER_SETTINGS",
     "Result",
+    "install",
     "load_scene_class",
     "render_job",
     "render_scene",
@@ -115,6 +116,16 @@ def work_prefix(owner: int) -> str:
     return f".work-{owner}-"
 
 
+def install(job: Job, stage: Path, files: list[str], meta: dict) -> None:
+    """Move a finished scene's ``files`` from ``stage`` into ``job.folder``: the old record
+    goes first, the files are renamed into place, the new record is written last."""
+    job.meta_path.unlink(missing_ok=True)
+    for f in files:
+        (job.folder / f).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(stage / f, job.folder / f)
+    write_text_atomic(job.meta_path, json.dumps(meta, ensure_ascii=False, indent=1))
+
+
 def render_job(job: Job, events=None, owner: int | None = None) -> Result:
     """Render and package ``job``; never leaves a partial file under a final name.
 
@@ -170,12 +181,7 @@ def render_job(job: Job, events=None, owner: int | None = None) -> Result:
             "stills": stills, "recorded": scene.recorded,
             "files": {f: (stage / f).stat().st_size for f in files},
         }
-        # Into place: drop the old record first, move the files, write the record last.
-        job.meta_path.unlink(missing_ok=True)
-        for f in files:
-            (job.folder / f).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(stage / f, job.folder / f)
-        write_text_atomic(job.meta_path, json.dumps(meta, ensure_ascii=False, indent=1))
+        install(job, stage, files, meta)
         log_path.unlink(missing_ok=True)
         return Result(job, "rendered", time.monotonic() - start, info.duration)
     except Exception as exc:  # a failing scene must not stop the batch

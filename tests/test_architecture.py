@@ -43,3 +43,21 @@ def test_renderer_cached_path_does_not_import_manim_or_torch():
     for name in ("discover.py", "plan.py", "cli.py"):
         names = _imports("renderer")[f"renderer/{name}"]
         assert not names & {"manim", "torch", "mathcore", "scenes"}, name
+
+
+def test_3d_scenes_use_the_fast_surface():
+    """Every surface in the topics is a FastSurface: no scene builds manim's own Surface."""
+    import ast
+
+    offenders = []
+    for path in (ROOT / "scenes").rglob("*.py"):
+        if path.name == "surface3d.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in ("Surface", "Dot3D", "Sphere") \
+                    and isinstance(node.value, ast.Name) and node.value.id in ("mn", "manim"):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("manim"):
+                if any(a.name in ("Surface", "Dot3D", "Sphere") for a in node.names):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, f"manim's Surface used in scenes: {offenders}"

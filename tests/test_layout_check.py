@@ -35,3 +35,29 @@ def test_labels_inside_axes_are_checked_but_invisible_text_is_not():
     clash = mn.MathTex("3").move_to(axes.x_axis.numbers[2])
     assert any("overlaps" in p for p in layout_problems([axes, clash]))
     assert layout_problems([axes, clash.set_opacity(0)]) == []
+
+
+def test_3d_surfaces_must_stay_in_the_frame_and_above_the_captions(tmp_path):
+    import numpy as np
+
+    from scenes.common import FastSurface, LectureThreeDScene
+
+    found = {}
+
+    def scene_with(size: float, name: str):
+        class View(LectureThreeDScene):
+            def construct(self):
+                self.set_view(phi=60 * mn.DEGREES, theta=-60 * mn.DEGREES)
+                self.add(FastSurface(lambda u, v: np.array([u, v, 0.3 * u * v]),
+                                     u_range=(-size, size), v_range=(-size, size),
+                                     resolution=4))
+                found[name] = self.layout_problems([])
+
+        return View
+
+    with mn.tempconfig({"media_dir": str(tmp_path), "skip_animations": True,
+                        "write_to_movie": False, "verbosity": "ERROR"}):
+        scene_with(1.5, "small")().render()
+        scene_with(6.0, "large")().render()
+    assert found["small"] == []
+    assert len(found["large"]) == 1 and "caption band" in found["large"][0]

@@ -15,7 +15,7 @@ from manim.utils.exceptions import EndSceneEarlyException
 from scenes.common import look
 from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
-from scenes.common.surface3d import FastThreeDCamera
+from scenes.common.surface3d import FastSurface, FastThreeDCamera
 from scenes.common.widgets import get_caption, get_title_card
 
 __all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV", "STOP_ENV"]
@@ -128,11 +128,15 @@ class LectureMixin:
     def _snapshot_layout(self) -> None:
         mobs = self.layout_mobjects()
         if mobs:
-            self.layout_snapshots.append((self._section_name, layout_problems(mobs)))
+            self.layout_snapshots.append((self._section_name, self.layout_problems(mobs)))
 
     def layout_mobjects(self) -> list[mn.Mobject]:
         """Mobjects the layout check covers (3-D scenes: only those fixed in the frame)."""
         return list(self.mobjects)
+
+    def layout_problems(self, mobs: list[mn.Mobject]) -> list[str]:
+        """What the layout check finds wrong on screen now (see :func:`layout_problems`)."""
+        return layout_problems(mobs)
 
     def tear_down(self) -> None:
         self._close_caption()
@@ -169,6 +173,25 @@ class LectureThreeDScene(LectureMixin, mn.ThreeDScene):
     def layout_mobjects(self) -> list[mn.Mobject]:
         fixed = self.renderer.camera.fixed_in_frame_mobjects
         return [m for m in self.mobjects if m in fixed]
+
+    def layout_problems(self, mobs: list[mn.Mobject]) -> list[str]:
+        """Text problems, and every surface on screen must lie inside the frame margin and
+        above the caption band, as the camera shows it now."""
+        problems = super().layout_problems(mobs)
+        camera = self.renderer.camera
+        camera.reset_rotation_matrix()
+        w = mn.config.frame_width / 2 - look.MARGIN
+        h = mn.config.frame_height / 2 - look.MARGIN
+        surfaces = [s for m in self.mobjects for s in m.get_family()
+                    if isinstance(s, FastSurface) and np.any(s.get_fill_opacities() > 0)]
+        for s in surfaces:
+            xy = camera.project_points(s.get_points_defining_boundary())[:, :2]
+            (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+            if x0 < -w or x1 > w or y1 > h or y0 < look.CAPTION_BAND_TOP:
+                problems.append(f"3-D surface {s.resolution} reaches ({x0:.2f}, {y0:.2f}) - "
+                                f"({x1:.2f}, {y1:.2f}): outside the frame margin or into the "
+                                f"caption band")
+        return problems
 
     def overlay(self, mob: mn.Mobject) -> mn.Mobject:
         self.add_fixed_in_frame_mobjects(mob)
