@@ -32,6 +32,7 @@ def test_topic_renders_and_every_video_decodes(topic, tmp_path):
                     .run(capture_stdout=True, capture_stderr=True))
         frames = [x for x in out.decode().splitlines() if x and not x.startswith("#")]
         assert abs(len(frames) - meta["duration"] * meta["fps"]) <= 1, scene.name
-        assert (meta["width"], meta["height"], meta["fps"]) == (854, 480, 15)
+        assert (meta["width"], meta["height"]) == (854, 480)
+        assert meta["fps"] == pytest.approx(15, rel=1e-3)
         assert len(meta["chapters"]) >= 3, scene.name
         assert (folder / f"{scene.name}.vtt").read_text().count("-->") >= 2
