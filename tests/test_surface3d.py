@@ -242,7 +242,10 @@ def yellow(frame: np.ndarray) -> np.ndarray:
 
 
 @pytest.mark.slow
-def test_same_picture_as_manims_surface_at_1080p(tmp_path):
+def test_same_picture_as_manims_surface_at_1080p(tmp_path, monkeypatch):
+    # manim draws every frame of a scene with an ambient camera rotation even when skipping
+    # animations; a quarter second of it is enough to turn the camera and move the ball.
+    monkeypatch.setenv("SURFACE_RUN_TIME", "0.25")
     scenes = ROOT / "bench" / "surface3d_scenes.py"
     ours = last_frame(load_scene_class(scenes, "FastSurfaceScene"), "high_quality", tmp_path)
     theirs = last_frame(load_scene_class(scenes, "ManimSurfaceScene"), "high_quality", tmp_path)
