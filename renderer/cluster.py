@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
 import os
 import re
 import shutil
@@ -141,8 +142,13 @@ def run_batch_dask(jobs: list[Job], scheduler: str, workers: int, console: Conso
     owner = os.getpid()
     folders = {j.folder for j in jobs}
     clean_work_folders(folders, stale_only=True)
+    if scheduler == "local":
+        # As for the local pool: a stop on Ctrl-C is expected, not worth warnings.
+        os.environ.setdefault("PYTHONWARNINGS",
+                              "ignore::UserWarning:multiprocessing.resource_tracker")
     cluster = (LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None) if scheduler == "local" else None)
+                            dashboard_address=None, silence_logs=logging.CRITICAL)
+               if scheduler == "local" else None)
     results: list[Result] = []
     client = None
     futures: dict = {}

@@ -102,3 +102,31 @@ def test_failures_and_bad_addresses_like_local(tmp_path):
     port = free_port()  # nothing listens there
     gone = render("tiny", "--scheduler", f"tcp://127.0.0.1:{port}", out=tmp_path / "gone")
     assert gone.returncode == 2 and "cannot reach the Dask scheduler" in gone.stderr
+
+
+def test_ctrl_c_on_a_local_cluster_stops_everything(tmp_path):
+    import psutil
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "LECTURE_SCENES_DIR": str(FIXTURES), "TMPDIR": str(scratch)}
+    out = tmp_path / "out"
+    batch = subprocess.Popen([sys.executable, str(ROOT / "render.py"), "slow", "-q", "l",
+                              "--scheduler", "local", "-j", "2", "--out", str(out)], cwd=ROOT,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("lecture-worker-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # a worker has started rendering a scene
+    assert list(scratch.glob("lecture-worker-*")), "no worker started a scene"
+    family = psutil.Process(batch.pid).children(recursive=True)
+    assert family
+    batch.send_signal(signal.SIGINT)
+    start = time.monotonic()
+    _, err = batch.communicate(timeout=60)
+    assert batch.returncode == 130, err
+    assert time.monotonic() - start < 15
+    assert err.strip().splitlines()[-1] == "render.py: interrupted"
+    psutil.wait_procs(family, timeout=5)
+    assert not [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not list(out.rglob(".work-*")) and not list(out.rglob("*.mp4"))

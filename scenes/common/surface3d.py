@@ -6,9 +6,9 @@ path. :class:`FastSurface` keeps the whole surface as one mobject whose points a
 control points of manim's faces (the corners of the (u, v) grid and, on every grid edge, the two
 Bézier handles manim derives from the function's tangent), and :class:`FastThreeDCamera` does
 the per-frame work for all faces at once: one projection of every point, vectorised shading of
-every face's two gradient corners, one depth sort (``np.lexsort``) that interleaves the faces with every other
-3-D mobject (dots, other surfaces, manim's own ``Surface``), then a tight loop handing ready-made
-paths and gradients to Cairo. The picture is the same as manim's: the same Bézier faces, the
+every face's two gradient corners, one depth sort (``np.lexsort``) that interleaves the faces
+with every other 3-D mobject (dots, other surfaces, manim's own ``Surface``), then a tight loop
+handing ready-made paths and gradients to Cairo. The picture is the same as manim's: the same Bézier faces, the
 same light, the same corner normals, the same back-to-front order.
 
 Use it like ``Surface``; scenes built on :class:`~scenes.common.lecture.LectureThreeDScene` get
