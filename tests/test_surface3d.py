@@ -216,6 +216,10 @@ def test_fade_and_create_keep_per_face_colours():
     assert 0 < len(shown) < surface.num_faces
     create.finish()
     assert len(surface.visible_faces()) == surface.num_faces
+    # At the very start of Create nothing is drawn, and a frame of nothing is fine.
+    cam, _ = cameras()
+    surface.face_range = (0.0, 0.0)
+    assert drawn_faces(cam, [surface]) == []
 
 
 def test_bad_resolution_is_refused():

@@ -85,6 +85,14 @@ def _saddle(p: torch.Tensor) -> torch.Tensor:
     return p[0] ** 2 - p[1] ** 2
 
 
+def _round_bowl(p: torch.Tensor) -> torch.Tensor:
+    return p[0] ** 2 + p[1] ** 2
+
+
+def _dome(p: torch.Tensor) -> torch.Tensor:
+    return -(p[0] ** 2) - p[1] ** 2
+
+
 def _two_minima(p: torch.Tensor) -> torch.Tensor:
     # A double well in x (minima near x = -1.036 and x = 0.960, the left one deeper) times a bowl in y.
     x, y = p[0], p[1]
@@ -112,6 +120,9 @@ SURFACES: dict[str, Surface] = {
                 r"\tfrac12 x^2 + 5 y^2"),
         Surface("rosenbrock", _rosenbrock, 2, (-2.0, 2.0, -1.0, 3.0), (-1.5, 2.0), ((1.0, 1.0),),
                 r"(1-x)^2 + 100\,(y - x^2)^2"),
+        Surface("round_bowl", _round_bowl, 2, (-1.5, 1.5, -1.5, 1.5), (1.0, 1.0), ((0.0, 0.0),),
+                r"x^2 + y^2"),
+        Surface("dome", _dome, 2, (-1.5, 1.5, -1.5, 1.5), (0.1, 0.1), (), r"-x^2 - y^2"),
         Surface("saddle", _saddle, 2, (-2.0, 2.0, -2.0, 2.0), (1.5, 1e-3), (),
                 r"x^2 - y^2"),
         Surface("two_minima", _two_minima, 2, (-2.0, 2.0, -1.5, 1.5), (0.2, 1.0),

@@ -19,6 +19,7 @@ __all__ = [
     "get_path_3d",
     "get_walker",
     "pin_to",
+    "projected_box",
     "walker_point",
 ]
 
@@ -81,15 +82,26 @@ def get_path_3d(axes: mn.ThreeDAxes, positions: np.ndarray, losses: np.ndarray, 
     return mn.VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(pts)
 
 
+def projected_box(camera: mn.ThreeDCamera, mob: mn.Mobject) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1): the frame box of a 3-D mobject as the camera shows it now."""
+    camera.reset_rotation_matrix()
+    pts = np.vstack([m.get_points_defining_boundary() for m in mob.get_family()
+                     if m.has_points()])
+    xy = camera.project_points(pts)[:, :2]
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+    return float(x0), float(y0), float(x1), float(y1)
+
+
 def pin_to(label: mn.Mobject, camera: mn.ThreeDCamera, anchor: mn.Mobject,
            direction: np.ndarray = mn.UP, buff: float = 0.15) -> mn.Mobject:
-    """Keep a frame-fixed ``label`` next to where the camera shows ``anchor`` (a 3-D mobject)
-    in ``direction``, as the camera or the anchor moves."""
+    """Keep a frame-fixed ``label`` beside ``anchor`` (a 3-D mobject) as the camera shows it,
+    on the side ``direction`` of its projected box, as the camera or the anchor moves."""
 
     def follow(m: mn.Mobject) -> None:
-        centre = camera.project_point(anchor.get_center())
-        centre[2] = 0.0  # frame-fixed: the depth is not a position
-        m.next_to(centre, direction, buff=buff)
+        x0, y0, x1, y1 = projected_box(camera, anchor)
+        centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2, 0.0])
+        half = np.array([(x1 - x0) / 2, (y1 - y0) / 2, 0.0])
+        m.next_to(centre + np.sign(direction) * half, direction, buff=buff)
 
     follow(label)
     return label.add_updater(follow)

@@ -432,6 +432,8 @@ class FastThreeDCamera(mn.ThreeDCamera):
                 owners.append([n])
                 faces.append([-1])
         key, owner, face = (np.concatenate(x) for x in (keys, owners, faces))
+        if not len(owner):  # only surfaces, none of their faces shown yet (Create at 0)
+            return []
         order = np.lexsort((face, owner, key))
         owner, face = owner[order], face[order]
         starts = np.flatnonzero(np.diff(owner, prepend=-1))

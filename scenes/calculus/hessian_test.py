@@ -1,0 +1,98 @@
+"""The Hessian and the extremum test: a minimum, a maximum and a saddle, told apart by the
+signs of the Hessian's eigenvalues."""
+
+from __future__ import annotations
+
+import manim as mn
+
+from mathcore.calculus.multivariable import classify_critical_point, gradient
+from mathcore.descent import get_surface
+from scenes.common import LectureThreeDScene, get_math, get_text, look, tex_number, tr
+from scenes.common.landscape import (
+    get_landscape,
+    get_landscape_axes,
+    get_walker,
+    projected_box,
+)
+
+# Numbers the scene uses.
+SURFACES = ("round_bowl", "dome", "saddle")
+WINDOW = (-1.5, 1.5, -1.5, 1.5)
+Z_RANGE = (-2.25, 2.25, 1.5)
+SIZE = (2.3, 2.3, 1.2)  # each surface's axes lengths in scene units
+SPACING = 4.4  # between the surfaces' centres, scene units
+VIEW = {"phi": 62 * mn.DEGREES, "theta": -90 * mn.DEGREES, "zoom": 1.0,
+        "shift": 1.2 * mn.UP}
+KIND_NAMES = {"minimum": ("minimum", "极小值"), "maximum": ("maximum", "极大值"),
+              "saddle": ("saddle point", "鞍点"), "inconclusive": ("no verdict", "无法判断")}
+KIND_CODES = {"minimum": 1, "maximum": -1, "saddle": 0, "inconclusive": 2}
+
+
+def _matrix(h) -> str:
+    rows = r" \\ ".join(" & ".join(tex_number(x) for x in row) for row in h)
+    return r"H = \begin{bmatrix}" + rows + r"\end{bmatrix}"
+
+
+class HessianExtremumTest(LectureThreeDScene):
+    """Where the gradient vanishes, the Hessian's eigenvalues decide: min, max or saddle."""
+
+    TITLE = ("The Hessian and the extremum test", "黑塞矩阵与极值判别")
+    TOPIC = ("Calculus", "导数与梯度")
+
+    def construct(self) -> None:
+        found = [classify_critical_point(get_surface(name).fn, (0.0, 0.0)) for name in SURFACES]
+        self.show_title()
+
+        # Three critical points
+        self.section("Three flat points", "三个驻点")
+        self.set_view(**VIEW)
+        lands, walkers = [], []
+        for i, name in enumerate(SURFACES):
+            axes = get_landscape_axes(WINDOW, Z_RANGE, *SIZE).shift((i - 1) * SPACING * mn.RIGHT)
+            lands.append(get_landscape(axes, name, WINDOW, resolution=16))
+            walkers.append(get_walker(axes, (0.0, 0.0), 0.0, look.POINT, radius=0.09))
+        # One row of formulas above the surfaces, one row of matrices below them.
+        boxes = [projected_box(self.renderer.camera, land) for land in lands]
+        top, bottom = max(b[3] for b in boxes), min(b[1] for b in boxes)
+        centres = [(b[0] + b[2]) / 2 for b in boxes]
+        formulas = []
+        for x, name in zip(centres, SURFACES, strict=True):
+            formula = self.overlay(get_math(r"f = " + get_surface(name).tex,
+                                            color=look.FUNCTION, size=look.MATH_SIZE - 6))
+            formula.next_to([x, top, 0], mn.UP, buff=0.3)
+            formulas.append(formula)
+        self.play(*[mn.Create(land) for land in lands], run_time=2)
+        self.play(*[mn.FadeIn(f) for f in formulas], *[mn.FadeIn(w) for w in walkers])
+        for name in SURFACES:
+            self.record("gradient", gradient(get_surface(name).fn, (0.0, 0.0)))
+        self.narrate("At the centre of each surface the gradient is zero: a flat point.",
+                     "每个曲面的中心梯度都为零：一个驻点。")
+
+        # The Hessian: second derivatives
+        self.section("The Hessian", "黑塞矩阵")
+        matrices = []
+        for x, c in zip(centres, found, strict=True):
+            m = self.overlay(get_math(_matrix(c.hessian), size=look.MATH_SIZE - 8))
+            m.next_to([x, bottom, 0], mn.DOWN, buff=0.3)
+            matrices.append(m)
+        self.play(*[mn.FadeIn(m) for m in matrices])
+        for c in found:
+            self.record("hessian", c.hessian)
+        self.narrate("The Hessian holds the second derivatives: how the slope bends each way.",
+                     "黑塞矩阵由二阶偏导数组成：描述坡度在各方向上如何弯曲。")
+
+        # The test: signs of the eigenvalues
+        self.section("The verdict", "判别结果")
+        verdicts = []
+        for matrix, c in zip(matrices, found, strict=True):
+            lam = ", ".join(tex_number(x) for x in c.eigenvalues)
+            eig = get_math(r"\lambda = " + lam, size=look.MATH_SIZE - 8)
+            kind = get_text(tr(*KIND_NAMES[c.kind]), size=look.LABEL_SIZE, color=look.POINT)
+            v = self.overlay(mn.VGroup(eig, kind).arrange(mn.RIGHT, buff=0.25))
+            v.next_to(matrix, mn.DOWN, buff=0.25)
+            verdicts.append(v)
+            self.record("eigenvalues", c.eigenvalues)
+            self.record("kind", KIND_CODES[c.kind])
+        self.play(*[mn.FadeIn(v) for v in verdicts])
+        self.narrate("All eigenvalues positive: a minimum; all negative: a maximum; mixed "
+                     "signs: a saddle.", "特征值全正为极小值，全负为极大值，有正有负则是鞍点。")
