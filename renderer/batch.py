@@ -30,6 +30,7 @@ from renderer.run import Result, render_job
 __all__ = [
     "batch_progress",
     "clean_work_folders",
+    "job_label",
     "longest_first",
     "print_result",
     "run_batch",
@@ -82,6 +83,11 @@ def save_timings(results: list[Result]) -> None:
         write_text_atomic(path, json.dumps({**old, **new}, indent=1))
 
 
+def job_label(job: Job) -> str:
+    """How the progress display names a job: ``topic/Scene [lang]``."""
+    return f"{job.scene.id} [{job.lang}]"
+
+
 def batch_progress(console: Console, total: int) -> tuple[Progress, int]:
     """The batch's progress bar (done/total, elapsed, ETA) and its task id."""
     progress = Progress(TextColumn("[bold]rendering"), BarColumn(), MofNCompleteColumn(),
@@ -93,8 +99,7 @@ def batch_progress(console: Console, total: int) -> tuple[Progress, int]:
 def print_result(console: Console, res: Result) -> None:
     """One line per finished scene: a mark, the scene and language, the wall time."""
     mark = "[green]✓" if res.status == "rendered" else "[red]✗"
-    console.print(f"{mark}[/] {escape(res.job.scene.id)} {escape(f'[{res.job.lang}]')} "
-                  f"{res.seconds:.1f} s")
+    console.print(f"{mark}[/] {escape(job_label(res.job))} {res.seconds:.1f} s")
 
 
 def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
@@ -138,7 +143,7 @@ def run_batch(jobs: list[Job], workers: int, console: Console) -> list[Result]:
                     res = fut.result()
                     results.append(res)
                     active = {p: w for p, w in active.items()
-                              if w != f"{res.job.scene.id} [{res.job.lang}]"}
+                              if w != job_label(res.job)}
                     progress.advance(task)
                     print_result(console, res)
                 live.update(view())

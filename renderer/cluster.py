@@ -2,9 +2,9 @@
 
 The client plans as usual (cached scenes are never sent) and submits one task per job. A
 worker (any machine with this project installed) renders and packages the job in a private
-temporary folder with its own copy of the scene file, checks the files against the record it
-wrote, and ships them back as bytes; the client moves them into the output folder exactly as
-a local render does (record last) and packages the topics. A worker killed mid-job is
+temporary folder with its own copy of the scene file and ships the files back as bytes with
+the record it wrote; the client checks them against the record's sizes, moves them into the
+output folder exactly as a local render does (record last) and packages the topics. A worker killed mid-job is
 replaced by Dask, which runs the task again on another worker; a scene that raises comes back
 as a failed result with its one-line reason and log, like a local failure.
 """
@@ -35,6 +35,7 @@ from rich.markup import escape
 from renderer.batch import (
     batch_progress,
     clean_work_folders,
+    job_label,
     longest_first,
     print_result,
     save_timings,
@@ -79,7 +80,7 @@ def check_address(address: str) -> str:
 def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
     """Run on a Dask worker: render and package ``job`` in a temporary folder, using the
     worker's own copy of the scene (``scene_relpath`` is relative to the project), and ship
-    the verified files back."""
+    the files and their record back."""
     scene = job.scene
     if scene_relpath is not None:
         scene = dataclasses.replace(scene, path=ROOT / scene_relpath)
@@ -91,11 +92,8 @@ def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
             log = Path(res.log).read_text(encoding="utf-8") if res.log else ""
             return Shipped(result, log=log)
         meta = json.loads(local.meta_path.read_text(encoding="utf-8"))
-        files = {f: (Path(tmp) / f).read_bytes() for f in meta["files"]}
-        wrong = [f for f, size in meta["files"].items() if len(files[f]) != size]
-        if wrong:
-            raise OSError(f"files changed after packaging: {', '.join(wrong)}")
-        return Shipped(result, meta, files)
+        # The client checks these bytes against the record's sizes when they arrive.
+        return Shipped(result, meta, {f: (Path(tmp) / f).read_bytes() for f in meta["files"]})
 
 
 def receive(shipped: Shipped, owner: int) -> Result:
@@ -142,13 +140,13 @@ def run_batch_dask(jobs: list[Job], scheduler: str, workers: int, console: Conso
     owner = os.getpid()
     folders = {j.folder for j in jobs}
     clean_work_folders(folders, stale_only=True)
+    cluster = None
     if scheduler == "local":
         # As for the local pool: a stop on Ctrl-C is expected, not worth warnings.
         os.environ.setdefault("PYTHONWARNINGS",
                               "ignore::UserWarning:multiprocessing.resource_tracker")
-    cluster = (LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None, silence_logs=logging.CRITICAL)
-               if scheduler == "local" else None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
     results: list[Result] = []
     client = None
     futures: dict = {}
@@ -183,8 +181,7 @@ def run_batch_dask(jobs: list[Job], scheduler: str, workers: int, console: Conso
                     progress.advance(task)
                     print_result(console, res)
                 processing = client.processing() if pending else {}
-                active = {addr: ", ".join(f"{futures[k][1].scene.id} [{futures[k][1].lang}]"
-                                          for k in keys if k in futures)
+                active = {addr: ", ".join(job_label(futures[k][1]) for k in keys if k in futures)
                           for addr, keys in processing.items() if keys}
                 live.update(view())
                 if pending:

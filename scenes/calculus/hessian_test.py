@@ -8,12 +8,8 @@ import manim as mn
 from mathcore.calculus.multivariable import classify_critical_point, gradient
 from mathcore.descent import get_surface
 from scenes.common import LectureThreeDScene, get_math, get_text, look, tex_number, tr
-from scenes.common.landscape import (
-    get_landscape,
-    get_landscape_axes,
-    get_walker,
-    projected_box,
-)
+from scenes.common.landscape import get_landscape, get_landscape_axes, get_walker
+from scenes.common.surface3d import projected_box
 
 # Numbers the scene uses.
 SURFACES = ("round_bowl", "dome", "saddle")

@@ -10,10 +10,11 @@ import numpy as np
 
 from mathcore.descent import Surface, get_surface
 from scenes.common import look
-from scenes.common.surface3d import FastSurface, FastThreeDAxes, surface_dot
+from scenes.common.surface3d import FastSurface, FastThreeDAxes, projected_box, surface_dot
 
 __all__ = [
     "LANDSCAPE_COLOURS",
+    "WALKER_LIFT",
     "get_landscape",
     "get_landscape_axes",
     "get_path_3d",
@@ -26,6 +27,8 @@ __all__ = [
 # The surface being studied is sky blue (look.FUNCTION); its checkerboard pairs it with a
 # darker shade of itself so the faces read as a grid.
 # Dark enough that faces turned to the light (manim's shading adds up to +0.5) stay blue.
+# A walker's centre sits this many radii above the surface, so on a slope it rests on it.
+WALKER_LIFT = 1.5
 LANDSCAPE_COLOURS = tuple(mn.ManimColor(look.FUNCTION).interpolate(mn.ManimColor(look.BACKGROUND), t)
                           for t in (0.7, 0.55))
 
@@ -71,8 +74,8 @@ def get_walker(axes: mn.ThreeDAxes, position: Sequence[float], loss: float,
 def walker_point(axes: mn.ThreeDAxes, position: Sequence[float], loss: float,
                  radius: float = 0.1) -> np.ndarray:
     """Where the centre of a walker of ``radius`` at ``position`` is (for ``move_to``): lifted
-    by 1.5 radii, so on a slope it sits on the surface rather than in it."""
-    return _lifted(axes, *position, loss, 1.5 * radius)
+    by ``WALKER_LIFT`` radii, so on a slope it sits on the surface rather than in it."""
+    return _lifted(axes, *position, loss, WALKER_LIFT * radius)
 
 
 def get_path_3d(axes: mn.ThreeDAxes, positions: np.ndarray, losses: np.ndarray, color: str,
@@ -80,16 +83,6 @@ def get_path_3d(axes: mn.ThreeDAxes, positions: np.ndarray, losses: np.ndarray, 
     """The polyline through the points (x_k, y_k, loss_k), a hair above the surface."""
     pts = [_lifted(axes, x, y, z, lift) for (x, y), z in zip(positions, losses, strict=True)]
     return mn.VMobject(stroke_color=color, stroke_width=width).set_points_as_corners(pts)
-
-
-def projected_box(camera: mn.ThreeDCamera, mob: mn.Mobject) -> tuple[float, float, float, float]:
-    """(x0, y0, x1, y1): the frame box of a 3-D mobject as the camera shows it now."""
-    camera.reset_rotation_matrix()
-    pts = np.vstack([m.get_points_defining_boundary() for m in mob.get_family()
-                     if m.has_points()])
-    xy = camera.project_points(pts)[:, :2]
-    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
-    return float(x0), float(y0), float(x1), float(y1)
 
 
 def pin_to(label: mn.Mobject, camera: mn.ThreeDCamera, anchor: mn.Mobject,

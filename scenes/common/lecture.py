@@ -15,7 +15,7 @@ from manim.utils.exceptions import EndSceneEarlyException
 from scenes.common import look
 from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
-from scenes.common.surface3d import FastSurface, FastThreeDCamera
+from scenes.common.surface3d import FastSurface, FastThreeDCamera, projected_box
 from scenes.common.widgets import get_caption, get_title_card
 
 __all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV", "STOP_ENV"]
@@ -178,15 +178,12 @@ class LectureThreeDScene(LectureMixin, mn.ThreeDScene):
         """Text problems, and every surface on screen must lie inside the frame margin and
         above the caption band, as the camera shows it now."""
         problems = super().layout_problems(mobs)
-        camera = self.renderer.camera
-        camera.reset_rotation_matrix()
         w = mn.config.frame_width / 2 - look.MARGIN
         h = mn.config.frame_height / 2 - look.MARGIN
         surfaces = [s for m in self.mobjects for s in m.get_family()
                     if isinstance(s, FastSurface) and np.any(s.get_fill_opacities() > 0)]
         for s in surfaces:
-            xy = camera.project_points(s.get_points_defining_boundary())[:, :2]
-            (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+            x0, y0, x1, y1 = projected_box(self.renderer.camera, s)
             if x0 < -w or x1 > w or y1 > h or y0 < look.CAPTION_BAND_TOP:
                 problems.append(f"3-D surface {s.resolution} reaches ({x0:.2f}, {y0:.2f}) - "
                                 f"({x1:.2f}, {y1:.2f}): outside the frame margin or into the "

@@ -42,6 +42,7 @@ __all__ = [
     "FastThreeDAxes",
     "FastThreeDCamera",
     "face_point_indices",
+    "projected_box",
     "shade_rgbs",
     "surface_dot",
     "surface_points",
@@ -333,6 +334,16 @@ def _reference_point(mob: mn.Mobject) -> np.ndarray:
     return group.get_z_index_reference_point()
 
 
+def projected_box(camera: mn.ThreeDCamera, mob: mn.Mobject) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1): the frame box of a 3-D mobject as the camera shows it now."""
+    camera.reset_rotation_matrix()
+    pts = np.vstack([m.get_points_defining_boundary() for m in mob.get_family()
+                     if m.has_points()])
+    xy = camera.project_points(pts)[:, :2]
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+    return float(x0), float(y0), float(x1), float(y1)
+
+
 @dataclass(frozen=True)
 class FaceBatch:
     """A run of one surface's faces to draw one after another (back to front)."""
@@ -412,8 +423,8 @@ class FastThreeDCamera(mn.ThreeDCamera):
 
     def get_mobjects_to_display(self, *args: Any, **kwargs: Any) -> list:
         mobjects = Camera.get_mobjects_to_display(self, *args, **kwargs)
-        if not any(isinstance(m, FastSurface) for m in mobjects):
-            return super().get_mobjects_to_display(*args, **kwargs)
+        if not mobjects:
+            return []
         depth_axis = self.get_rotation_matrix()[2]
         self._frame_faces: dict[int, _FrameFaces] = {}
         keys, owners, faces = [], [], []

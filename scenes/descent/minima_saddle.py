@@ -16,6 +16,7 @@ from scenes.common import (
     tr,
 )
 from scenes.common.landscape import (
+    WALKER_LIFT,
     get_landscape,
     get_landscape_axes,
     get_path_3d,
@@ -76,7 +77,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
                      "两个起点只相距 0.4，分处山脊两侧。")
         paths = [get_path_3d(axes, r.positions, r.losses, c) for r, c in
                  zip(runs, colours, strict=True)]
-        moves = [mn.MoveAlongPath(w, p.copy().shift(1.5 * WALKER * mn.OUT))
+        moves = [mn.MoveAlongPath(w, p.copy().shift(WALKER_LIFT * WALKER * mn.OUT))
                  for w, p in zip(walkers, paths, strict=True)]
         self.play(*[mn.Create(p) for p in paths], *moves, run_time=4, rate_func=mn.smooth)
         for i, r in enumerate(runs):
@@ -137,7 +138,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
             counts.add(count)
             self.play(mn.FadeIn(walker))
             self.play(mn.Create(path), mn.MoveAlongPath(
-                walker, path.copy().shift(1.5 * WALKER * mn.OUT)), run_time=3.5,
+                walker, path.copy().shift(WALKER_LIFT * WALKER * mn.OUT)), run_time=3.5,
                 rate_func=mn.linear)
             self.record(f"saddle {run.optimizer}", run.positions[shown])
             self.record(f"saddle exit {run.optimizer}", k_exit)
