@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from renderer.cluster import scheduler_processes  # noqa: E402
+from tests.dask_harness import scheduler_processes  # noqa: E402
 
 
 def timed_render(target: str, quality: str, workers: int) -> float:

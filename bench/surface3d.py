@@ -31,7 +31,7 @@ import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from manim import tempconfig
-from renderer.run import ENCODER_SETTINGS, load_scene_class
+from renderer.worker import ENCODER_SETTINGS, load_scene_class
 with tempconfig({{"quality": {quality!r}, "media_dir": {media!r}, "disable_caching": True,
                   "progress_bar": "none", "verbosity": "ERROR", **ENCODER_SETTINGS}}):
     scene = load_scene_class(Path({root!r}) / "bench/surface3d_scenes.py", {name!r})()

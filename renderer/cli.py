@@ -1,26 +1,23 @@
-"""Command line of ``render.py``: render lecture scenes to course-ready video.
-
-discover (read the sources) -> plan (jobs with cache keys) -> render (worker processes)
--> package (per topic: lecture, manifest, gallery).
-"""
+"""Command line of ``render.py``: parse the arguments, call the pipeline
+(:mod:`renderer.pipeline`: discover -> plan -> run -> package) or the preview, and print."""
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
+import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from renderer.discover import discover
-from renderer.plan import QUALITIES, PlanError, make_plan, resolve_quality, select
+from renderer.pipeline import RenderOptions, preflight
+from renderer.plan import QUALITIES, PlanError, resolve_quality, select
+from scenes.options import LANGS
 
 __all__ = ["main"]
 
-LANGS = ("en", "zh")
 DEFAULT_OUT = Path("out")
 
 
@@ -65,20 +62,6 @@ def _list(topics) -> None:
         print(f"{t.name}  —  {t.title[0]} / {t.title[1]}")
         for s in t.scenes:
             print(f"  {s.id:<40} {s.title[0]} / {s.title[1]}")
-
-
-def preflight() -> str | None:
-    """The first missing tool, as a message naming the Debian package; None when all are here."""
-    needs = {"ffmpeg": "ffmpeg", "ffprobe": "ffmpeg", "latex": "texlive-latex-base",
-             "dvisvgm": "dvisvgm"}
-    for tool, package in needs.items():
-        if shutil.which(tool) is None:
-            return (f"'{tool}' not found on PATH; install the Debian package {package} "
-                    "(or run scripts/setup.sh)")
-    fc = shutil.which("fc-list")
-    if fc is None or subprocess.run([fc, "-q", "Noto Sans CJK SC"]).returncode != 0:
-        return "CJK font 'Noto Sans CJK SC' not found; install the Debian package fonts-noto-cjk"
-    return None
 
 
 def _check_out(out: Path) -> None:
@@ -148,13 +131,27 @@ def main(argv: list[str] | None = None) -> int:
     except PlanError as e:
         return _fail(str(e))
     out = args.out.resolve()
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.preview:
             return _preview(scenes[0], langs[0], out, args)
-        return _batch(topics, scenes, quality, langs, out, args)
+        return _batch(args.targets, RenderOptions(quality, tuple(langs), out, args.jobs,
+                                                  args.force, args.dry_run, args.scheduler))
+    except Terminated:
+        print("render.py: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("render.py: interrupted", file=sys.stderr)
         return 130
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, ``docker stop``): stops a batch exactly as Ctrl-C."""
+
+
+def _terminate(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once is enough; clean-up is running
+    raise Terminated
 
 
 def _preview(scene, lang: str, out: Path, args) -> int:
@@ -167,72 +164,63 @@ def _preview(scene, lang: str, out: Path, args) -> int:
         watch(scene, lang, out, args.video, args.section, say=print)
         return 0
     start = time.monotonic()
-    path = preview(scene, lang, out, args.video, args.section)
+    path, _ = preview(scene, lang, out, args.video, args.section)
     print(path)
     print(f"({time.monotonic() - start:.1f} s)", file=sys.stderr)
     return 0
 
 
-def _batch(topics, scenes, quality: str, langs: list[str], out: Path, args) -> int:
-    start = time.monotonic()
-    jobs = make_plan(scenes, quality, langs, out)
-    todo = [j for j in jobs if args.force or not j.is_cached()]
-    if args.dry_run:
-        for j in jobs:
-            state = "render" if j in todo else "cached"
-            print(f"{state:<7} {j.scene.id:<40} {j.lang} {j.quality:<7} {j.output}")
-        return 0
-    if todo:
-        problem = preflight()
-        if problem:
-            return _fail(problem)
-    from renderer.lock import output_lock
-
-    def waiting() -> None:
-        print(f"render.py: another render.py is writing to {out}; waiting for it",
-              file=sys.stderr)
-
-    with output_lock(out, waiting):
-        # what the other batch finished meanwhile is cached now
-        todo = [j for j in jobs if args.force or not j.is_cached()]
-        return _locked_batch(topics, scenes, quality, langs, out, jobs, todo, start, args.jobs,
-                             args.scheduler)
-
-
-def _locked_batch(topics, scenes, quality: str, langs: list[str], out: Path, jobs, todo,
-                  start: float, workers: int, scheduler: str | None = None) -> int:
+def _batch(targets: list[str], options: RenderOptions) -> int:
     from rich.console import Console
-    from rich.markup import escape
 
-    from renderer.batch import run_batch, summary_table, write_report
-    from renderer.topic import package_topic
+    from renderer.pipeline import render
 
     console = Console(stderr=True)
-    if scheduler and todo:
-        from renderer.cluster import run_batch_dask
 
-        try:
-            results = run_batch_dask(todo, scheduler, min(workers, len(todo)), console)
-        except ConnectionError as exc:
-            return _fail(str(exc))
-    else:
-        results = run_batch(todo, min(workers, len(todo)), console) if todo else []
-    galleries = []
-    touched = dict.fromkeys(s.topic for s in scenes)
-    for topic in (t for t in topics if t.name in touched):
-        all_jobs = make_plan(list(topic.scenes), quality, langs, out)
-        gallery = package_topic(out, topic, quality, all_jobs)
-        if gallery:
-            galleries.append(gallery)
-    wall = time.monotonic() - start
-    console.print(summary_table(jobs, results))
-    failed = [r for r in results if r.status == "failed"]
-    for r in failed:
+    def waiting() -> None:
+        print(f"render.py: another render.py is writing to {options.out}; waiting for it",
+              file=sys.stderr)
+
+    try:
+        report = render(targets, options, console, on_wait=waiting)
+    except (ConnectionError, PlanError) as exc:
+        return _fail(str(exc))
+    if options.dry_run:
+        for j in report.jobs:
+            state = "render" if j in report.todo else "cached"
+            print(f"{state:<7} {j.scene.id:<40} {j.lang} {j.quality:<7} {j.output}")
+        return 0
+    _print_summary(console, report)
+    return 1 if report.failed else 0
+
+
+def _print_summary(console, report) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="render summary")
+    for col in ("scene", "lang", "status", "wall time", "video"):
+        table.add_column(col)
+    for j in report.jobs:
+        r = report.result_of(j)
+        if r is None:
+            meta = j.read_meta() or {}
+            table.add_row(j.scene.id, j.lang, "[cyan]cached", "-",
+                          f"{meta.get('duration', 0):.1f} s")
+        elif r.status == "failed":
+            table.add_row(j.scene.id, j.lang, f"[red]failed: {escape(r.error)}",
+                          f"{r.seconds:.1f} s", "-")
+        else:
+            table.add_row(j.scene.id, j.lang, "[green]rendered", f"{r.seconds:.1f} s",
+                          f"{r.duration:.1f} s")
+    console.print(table)
+    for r in report.failed:
         console.print(f"[red]failed[/] {escape(f'{r.job.scene.id} [{r.job.lang}]: {r.error}')} "
                       f"(log: {escape(r.log)})")
-    write_report(out / "render-report.json", jobs, results, wall, galleries)
-    for g in galleries:
+    for g in report.galleries:
         print(g)
-    console.print(f"{len(jobs)} scene renders: {len(results) - len(failed)} rendered, "
-                  f"{len(jobs) - len(results)} cached, {len(failed)} failed in {wall:.1f} s")
-    return 1 if failed else 0
+    if report.course_page:
+        print(report.course_page)
+    n, done = len(report.jobs), len(report.results)
+    console.print(f"{n} scene renders: {done - len(report.failed)} rendered, {n - done} cached, "
+                  f"{len(report.failed)} failed in {report.wall:.1f} s")

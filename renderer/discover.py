@@ -7,10 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from scenes.options import PROJECT_ROOT, literal_value, topic_info
+
 __all__ = ["SCENE_BASES", "SceneInfo", "Topic", "discover"]
 
 SCENE_BASES = {"LectureScene", "LectureThreeDScene"}
-SCENES_DIR = Path(__file__).resolve().parents[1] / "scenes"
+SCENES_DIR = PROJECT_ROOT / "scenes"
 SCENES_ENV = "LECTURE_SCENES_DIR"
 """Overrides where topics are looked for (tests use a tiny fixture topic this way)."""
 
@@ -37,18 +39,6 @@ class Topic:
     scenes: tuple[SceneInfo, ...]
 
 
-def _literal(tree: ast.Module | ast.ClassDef, name: str):
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == name for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
-                and node.target.id == name and node.value is not None:
-            return ast.literal_eval(node.value)
-    return None
-
-
 def _scenes_in(topic: str, path: Path) -> list[SceneInfo]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     out = []
@@ -56,7 +46,7 @@ def _scenes_in(topic: str, path: Path) -> list[SceneInfo]:
         if isinstance(node, ast.ClassDef) and any(
             (isinstance(b, ast.Name) and b.id in SCENE_BASES) for b in node.bases
         ):
-            title = _literal(node, "TITLE") or (node.name, node.name)
+            title = literal_value(node, "TITLE") or (node.name, node.name)
             out.append(SceneInfo(topic, path.stem, node.name, path, tuple(title)))
     return out
 
@@ -69,9 +59,7 @@ def discover(root: Path | None = None) -> list[Topic]:
         tdir = init.parent
         if tdir.name.startswith(("_", ".")) or tdir.name == "common":
             continue
-        tree = ast.parse(init.read_text(encoding="utf-8"))
-        order = _literal(tree, "ORDER") or ()
-        title = _literal(tree, "TITLE") or (tdir.name, tdir.name)
+        title, order = topic_info(tdir)
         files = [tdir / f"{stem}.py" for stem in order]
         files += sorted(p for p in tdir.glob("*.py")
                         if p.name != "__init__.py" and p.stem not in order)

@@ -11,7 +11,7 @@ from pathlib import Path
 from renderer.discover import Topic
 from renderer.files import write_text_atomic
 
-__all__ = ["write_gallery"]
+__all__ = ["write_course_page", "write_gallery"]
 
 LANG_NAMES = {"en": "English", "zh": "中文"}
 
@@ -115,6 +115,39 @@ def write_gallery(path: Path, topic: Topic, quality: str, per_lang: dict[str, di
 <script>{JS}</script>
 <script type="application/json" id="gallery-data">{e(json.dumps({"topic": topic.name,
     "quality": quality, "langs": langs}))}</script>
+</body></html>
+"""
+    write_text_atomic(path, page)
+
+
+def write_course_page(path: Path, rows: list[dict]) -> None:
+    """Write the course page ``OUT/index.html``: one row per topic, quality and language with
+    its scene count, running time and links to the topic's gallery and joined lecture."""
+    e = html.escape
+    trs = []
+    for row in rows:
+        folder = row["folder"]
+        for lang, d in row["langs"].items():
+            title = d["title"] or row["topic"]
+            lecture = (f'<a href="{e(folder)}/{e(d["lecture"])}">{"课程视频" if lang == "zh" else "lecture"}</a>'
+                       if d["lecture"] else "—")
+            trs.append(
+                f'<tr><td><a href="{e(folder)}/index.html">{e(title)}</a></td>'
+                f'<td>{e(row["topic"])}</td><td>{e(row["quality"])}</td>'
+                f'<td>{LANG_NAMES.get(lang, e(lang))}</td><td>{d["scenes"]}</td>'
+                f'<td>{_fmt(d["duration"])}</td><td>{lecture}</td></tr>')
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Math for Deep Learning — lectures</title><style>{CSS}
+table{{border-collapse:collapse;width:100%}}td,th{{padding:8px 10px;border-bottom:1px solid #333;
+text-align:left}}</style></head>
+<body><h1>Math for Deep Learning · 深度学习中的数学</h1>
+<p class="meta">Every topic rendered into this folder so far. Open a topic for its scenes,
+captions, chapters and embed snippets.</p>
+<table id="topics"><thead><tr><th>topic</th><th>folder</th><th>quality</th><th>language</th>
+<th>scenes</th><th>duration</th><th>lecture</th></tr></thead>
+<tbody>{"".join(trs)}</tbody></table>
 </body></html>
 """
     write_text_atomic(path, page)

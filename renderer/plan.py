@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from renderer import trace
 from renderer.discover import SceneInfo, Topic
 
 __all__ = [
@@ -21,7 +22,8 @@ __all__ = [
     "select",
 ]
 
-PROJECT = Path(__file__).resolve().parents[1]
+RECORD_VERSION = "2"
+"""Changes whenever what a record means changes (2: traced dependencies)."""
 
 # Our name -> (manim quality name, manim's one-letter flag)
 QUALITIES: dict[str, tuple[str, str]] = {
@@ -58,7 +60,9 @@ class Job:
     quality: str
     lang: str
     folder: Path  # OUT/TOPIC/QUALITY/LANG
-    key: str  # cache key: changes whenever the output would change
+    key: str  # what the render is asked for: scene, quality, language, manim version
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """File digests shared by the jobs of one plan (see :func:`renderer.trace.digest_files`)."""
 
     @property
     def output(self) -> Path:
@@ -69,11 +73,24 @@ class Job:
         return self.folder / f"{self.scene.name}.json"
 
     def read_meta(self) -> dict | None:
-        """The meta record if it is complete and current (see :func:`read_record`)."""
+        """The meta record if its files are complete (see :func:`read_record`): what the
+        package step joins into the lecture, current or not."""
         return read_record(self.meta_path, self.key)
 
     def is_cached(self) -> bool:
-        return self.read_meta() is not None
+        """The record is complete and current: every file the scene's last render read (its
+        traced dependencies) is unchanged."""
+        record = self.read_meta()
+        if record is None or not isinstance(record.get("deps"), dict) or not record["deps"]:
+            return False
+        return not trace.changed(record["deps"], memo=self.memo)
+
+    def stale_files(self) -> list[str]:
+        """Why the job must render: the traced files that changed (empty: no usable record)."""
+        record = read_record(self.meta_path, self.key)
+        if record is None or not isinstance(record.get("deps"), dict):
+            return []
+        return trace.changed(record["deps"], memo=self.memo)
 
 
 def read_record(path: Path, key: str) -> dict | None:
@@ -122,38 +139,25 @@ def _did_you_mean(hint: list[str]) -> str:
     return (f"; did you mean {', '.join(hint)}?" if hint else "") + tail
 
 
-def _source_digest() -> str:
-    h = hashlib.sha256()
-    for folder in ("mathcore", "scenes/common"):
-        for f in sorted((PROJECT / folder).rglob("*.py")):
-            h.update(f.relative_to(PROJECT).as_posix().encode())
-            h.update(f.read_bytes())
-    for extra in ("manim.cfg",):
-        p = PROJECT / extra
-        if p.is_file():
-            h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 def _manim_version() -> str:
     from importlib.metadata import version  # no manim import: just its metadata
 
     return version("manim")
 
 
-def cache_key(scene: SceneInfo, quality: str, lang: str, shared: str | None = None) -> str:
-    """Hash of the scene file, the shared project modules, quality, language, manim version."""
+def cache_key(scene: SceneInfo, quality: str, lang: str) -> str:
+    """Hash of what is asked for: the scene (topic, file and class), quality, language, manim
+    version. What the scene reads is checked separately, against its traced dependencies."""
     h = hashlib.sha256()
-    for part in (scene.path.read_bytes(), scene.name.encode(), (shared or _source_digest()).encode(),
-                 quality.encode(), lang.encode(), _manim_version().encode()):
-        h.update(hashlib.sha256(part).digest())
+    for part in (scene.id, scene.module, quality, lang, _manim_version(), RECORD_VERSION):
+        h.update(hashlib.sha256(part.encode()).digest())
     return h.hexdigest()[:32]
 
 
 def make_plan(scenes: list[SceneInfo], quality: str, langs: list[str], out: Path) -> list[Job]:
     """One job per scene and language, in lecture order; files in OUT/TOPIC/QUALITY/LANG/."""
-    shared = _source_digest()
+    memo: dict[str, str] = {}
     return [
-        Job(s, quality, lang, out / s.topic / quality / lang, cache_key(s, quality, lang, shared))
+        Job(s, quality, lang, out / s.topic / quality / lang, cache_key(s, quality, lang), memo)
         for lang in langs for s in scenes
     ]

@@ -1,5 +1,5 @@
 """Fast previews while authoring: one scene's last frame (or a section's) as PNG, or a
-low-quality MP4; ``--watch`` re-renders whenever the scene or a module it uses is saved."""
+low-quality MP4; ``--watch`` renders again whenever a file the scene read is saved."""
 
 from __future__ import annotations
 
@@ -8,52 +8,43 @@ import shutil
 import time
 from pathlib import Path
 
+from renderer import trace
 from renderer.discover import SceneInfo
+from scenes.options import SceneOptions
 
-__all__ = ["preview", "watch", "watched_files"]
-
-PROJECT = Path(__file__).resolve().parents[1]
+__all__ = ["preview", "watch"]
 
 
 def preview(scene: SceneInfo, lang: str, out: Path, video: bool = False,
-            section: int | None = None) -> Path:
-    """Render a preview in a fresh process-local manim config; return the PNG or MP4 path.
+            section: int | None = None) -> tuple[Path, dict[str, str]]:
+    """Render a preview in a fresh process-local manim config; return the PNG or MP4 path and
+    the files the render read (:mod:`renderer.trace`).
 
     The PNG is the last frame with animations skipped (like ``manim -s -ql``), or the frame at
     the end of section ``section`` (1 = the title card).
     """
-    from renderer.run import render_scene
+    from renderer.worker import render_scene
 
     folder = out / "preview" / scene.topic
     folder.mkdir(parents=True, exist_ok=True)
     media = folder / ".media"
-    if section is not None:
-        os.environ["LECTURE_STOP_AFTER_SECTION"] = str(section)
-    else:
-        os.environ.pop("LECTURE_STOP_AFTER_SECTION", None)
+    options = SceneOptions(lang, section)
     suffix = f".s{section}" if section is not None else ""
-    if video:
-        s = render_scene(scene.path, scene.name, lang, "low", media)
-        src = Path(s.renderer.file_writer.movie_file_path)
-        dst = folder / f"{scene.name}.{lang}{suffix}.mp4"
-    else:
-        s = render_scene(scene.path, scene.name, lang, "low", media,
-                         {"write_to_movie": False, "save_last_frame": True,
-                          "skip_animations": True, "format": "png"})
-        src = Path(s.renderer.file_writer.image_file_path)
-        dst = folder / f"{scene.name}.{lang}{suffix}.png"
+    with trace.tracing(exclude=[out], extra_roots=[scene.path.parents[1]]) as deps:
+        if video:
+            s = render_scene(scene.path, scene.name, options, "low", media)
+            src = Path(s.renderer.file_writer.movie_file_path)
+            dst = folder / f"{scene.name}.{lang}{suffix}.mp4"
+        else:
+            s = render_scene(scene.path, scene.name, options, "low", media,
+                             {"write_to_movie": False, "save_last_frame": True,
+                              "skip_animations": True, "format": "png"})
+            src = Path(s.renderer.file_writer.image_file_path)
+            dst = folder / f"{scene.name}.{lang}{suffix}.png"
     tmp = dst.with_name(f".{dst.name}.tmp{dst.suffix}")
     shutil.copyfile(src, tmp)
     os.replace(tmp, dst)
-    return dst
-
-
-def watched_files(scene: SceneInfo) -> list[Path]:
-    """The scene's file and every project module a scene can use."""
-    files = [scene.path]
-    for folder in ("mathcore", "scenes/common"):
-        files += sorted((PROJECT / folder).rglob("*.py"))
-    return files
+    return dst, deps
 
 
 def _stamp(files: list[Path]) -> tuple:
@@ -62,26 +53,27 @@ def _stamp(files: list[Path]) -> tuple:
 
 def watch(scene: SceneInfo, lang: str, out: Path, video: bool, section: int | None,
           say, interval: float = 0.5, max_rounds: int | None = None) -> None:
-    """Preview now, then again after every save of a watched file, until interrupted.
-
-    Each preview runs in a fresh process so edited modules are re-imported.
-    """
+    """Preview now, then again after every save of a file the last preview read (its traced
+    dependencies), until interrupted. Each preview runs in a fresh process so edited modules
+    are re-imported."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     rounds = 0
     last = None
+    watched = [scene.path]
     while max_rounds is None or rounds < max_rounds:
-        stamp = _stamp(watched_files(scene))
+        stamp = _stamp(watched)
         if stamp != last:
-            last = stamp
             rounds += 1
             start = time.monotonic()
             with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
                 try:
-                    path = pool.submit(preview, scene, lang, out, video, section).result()
+                    path, deps = pool.submit(preview, scene, lang, out, video, section).result()
+                    watched = trace.dependency_paths(deps) or [scene.path]
                     say(f"preview: {path} ({time.monotonic() - start:.1f} s)")
                 except Exception as exc:  # keep watching after a broken edit
                     say(f"preview failed: {type(exc).__name__}: {exc}")
-            say("watching for changes (Ctrl-C to stop)")
+            last = _stamp(watched)
+            say(f"watching {len(watched)} files for changes (Ctrl-C to stop)")
         time.sleep(interval)

@@ -6,9 +6,11 @@ import ast
 import re
 from pathlib import Path
 
+from scenes.options import PROJECT_ROOT
+
 __all__ = ["new_scene"]
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = PROJECT_ROOT
 
 SCENE_TEMPLATE = '''"""{title}."""
 
@@ -26,7 +28,6 @@ class {cls}(LectureScene):
     """{title}."""
 
     TITLE = ("{title}", "{title}")
-    TOPIC = ("{topic}", "{topic}")
 
     def construct(self) -> None:
         self.show_title()
@@ -40,15 +41,18 @@ class {cls}(LectureScene):
         self.wait(1.0)
 '''
 
-TEST_TEMPLATE = '''"""Numbers shown by {topic}/{cls}, against closed forms."""
+TEST_HEADER = '''"""Scenes of the topic "{topic}": the numbers they show against closed forms."""
 
 from __future__ import annotations
+'''
 
-SCENE = ("scenes/{topic}/{module}.py", "{cls}")
+TEST_TEMPLATE = '''
+
+{const} = ("scenes/{topic}/{module}.py", "{cls}")
 
 
 def test_{module}_records_its_numbers(rendered):
-    rec = rendered(*SCENE, "en").recorded
+    rec = rendered(*{const}, "en").recorded
     assert rec["value"] == [1.0]  # replace with the closed form of what the scene shows
 '''
 
@@ -64,8 +68,9 @@ def _snake(name: str) -> str:
 
 
 def new_scene(target: str, root: Path = PROJECT) -> list[Path]:
-    """Create ``scenes/TOPIC/MODULE.py`` with class SCENE and ``tests/scenes/test_MODULE.py``;
-    append the module to the topic's ORDER (creating the topic if needed)."""
+    """Create ``scenes/TOPIC/MODULE.py`` with class SCENE, append its test to the topic's
+    ``tests/scenes/test_TOPIC.py`` (where the README says scene tests live) and the module to
+    the topic's ORDER (creating the topic if needed)."""
     topic, _, cls = target.partition("/")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", topic or "") or topic == "common":
         raise ValueError(f"topic must be a lower-case identifier, got {topic!r}")
@@ -74,10 +79,11 @@ def new_scene(target: str, root: Path = PROJECT) -> list[Path]:
     module = _snake(cls)
     tdir = root / "scenes" / topic
     scene_file = tdir / f"{module}.py"
-    test_file = root / "tests" / "scenes" / f"test_{module}.py"
-    for f in (scene_file, test_file):
-        if f.exists():
-            raise ValueError(f"{f.relative_to(root)} already exists")
+    test_file = root / "tests" / "scenes" / f"test_{topic}.py"
+    if scene_file.exists():
+        raise ValueError(f"{scene_file.relative_to(root)} already exists")
+    if test_file.exists() and f"def test_{module}_" in test_file.read_text():
+        raise ValueError(f"{test_file.relative_to(root)} already tests {module}")
     created = []
     init = tdir / "__init__.py"
     if not init.exists():
@@ -86,7 +92,9 @@ def new_scene(target: str, root: Path = PROJECT) -> list[Path]:
         created.append(init)
     title = re.sub(r"(?<!^)(?=[A-Z])", " ", cls)
     scene_file.write_text(SCENE_TEMPLATE.format(cls=cls, title=title, topic=topic))
-    test_file.write_text(TEST_TEMPLATE.format(cls=cls, topic=topic, module=module))
+    header = test_file.read_text() if test_file.exists() else TEST_HEADER.format(topic=topic)
+    test_file.write_text(header.rstrip("\n") + "\n" + TEST_TEMPLATE.format(
+        cls=cls, topic=topic, module=module, const=module.upper()))
     # Append to ORDER, keeping the rest of __init__.py as it is.
     text = init.read_text()
     tree = ast.parse(text)

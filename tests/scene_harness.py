@@ -3,13 +3,13 @@ check the layout snapshots, the recorded numbers and the last frame against cont
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from renderer.run import load_scene_class
+from renderer.worker import load_scene_class
+from scenes.options import SceneOptions, use_options
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTROL = Path(__file__).resolve().parent / "control_data"
@@ -31,23 +31,15 @@ def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered
     """Render ``name`` from ``relpath`` at low quality with animations skipped (like ``-s``)."""
     from manim import tempconfig
 
-    old = os.environ.get("LECTURE_LANG")
-    os.environ["LECTURE_LANG"] = lang
-    try:
-        with tempconfig({"quality": "low_quality", "media_dir": str(tmp), "skip_animations": True,
-                         "write_to_movie": False, "save_last_frame": False,
-                         "disable_caching": True, "progress_bar": "none",
-                         "verbosity": "WARNING"}):
-            scene = load_scene_class(ROOT / relpath, name)()
-            scene.render()
-            scene.renderer.update_frame(scene)
-            frame = np.array(scene.renderer.get_frame())[:, :, :3]
-            sections = [s.name for s in scene.renderer.file_writer.sections]
-    finally:
-        if old is None:
-            os.environ.pop("LECTURE_LANG", None)
-        else:
-            os.environ["LECTURE_LANG"] = old
+    with use_options(SceneOptions(lang)), tempconfig({
+            "quality": "low_quality", "media_dir": str(tmp), "skip_animations": True,
+            "write_to_movie": False, "save_last_frame": False, "disable_caching": True,
+            "progress_bar": "none", "verbosity": "WARNING"}):
+        scene = load_scene_class(ROOT / relpath, name)()
+        scene.render()
+        scene.renderer.update_frame(scene)
+        frame = np.array(scene.renderer.get_frame())[:, :, :3]
+        sections = [s.name for s in scene.renderer.file_writer.sections]
     return Rendered(name, lang, scene.recorded, scene.layout_snapshots, frame, sections)
 
 

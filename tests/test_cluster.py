@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.cluster import free_port, scheduler_processes
+from tests.dask_harness import free_port, scheduler_processes
 from tests.test_reliability import FIXTURES, ROOT, framemd5
 
 pytestmark = pytest.mark.slow

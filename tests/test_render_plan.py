@@ -113,9 +113,15 @@ def test_new_scene_scaffold(tmp_path):
     (tmp_path / "tests" / "scenes").mkdir(parents=True)
     (tmp_path / "scenes" / "demo" / "__init__.py").write_text(
         '"""Demo."""\n\nTITLE = ("Demo", "演示")\nORDER = ("first",)\n')
+    existing = tmp_path / "tests/scenes/test_demo.py"
+    existing.write_text('"""Demo scenes."""\n\n\ndef test_first():\n    assert True\n')
     created = new_scene("demo/ChainRule", root=tmp_path)
     scene_file = tmp_path / "scenes/demo/chain_rule.py"
-    assert scene_file in created and (tmp_path / "tests/scenes/test_chain_rule.py") in created
+    # the test goes where the README says scene tests live: the topic's test file
+    assert scene_file in created and existing in created
+    text = existing.read_text()
+    assert "def test_first():" in text and "def test_chain_rule_records_its_numbers" in text
+    compile(text, str(existing), "exec")
     topics = {t.name: t for t in discover(tmp_path / "scenes")}
     assert [s.name for s in topics["demo"].scenes] == ["ChainRule"]
     assert "ORDER = ('first', 'chain_rule')" in (tmp_path / "scenes/demo/__init__.py").read_text()
@@ -124,6 +130,7 @@ def test_new_scene_scaffold(tmp_path):
     with pytest.raises(ValueError, match="CamelCase"):
         new_scene("demo/chain", root=tmp_path)
     new_scene("fresh/FirstScene", root=tmp_path)  # a new topic is created on the way
+    assert "FIRST_SCENE = " in (tmp_path / "tests/scenes/test_fresh.py").read_text()
     assert [s.name for s in {t.name: t for t in discover(tmp_path / "scenes")}["fresh"].scenes] \
         == ["FirstScene"]
 

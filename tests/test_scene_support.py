@@ -11,6 +11,7 @@ import pytest
 
 from scenes.common import code_block, tr
 from scenes.common.widgets import PROJECT_ROOT, wrap_narration
+from scenes.options import SceneOptions, active_options, use_options
 from tests.scene_harness import render_last_frame
 
 CODE = "scenes/descent/code/autograd_x_cubed.py"
@@ -32,13 +33,21 @@ def test_code_block_shows_exactly_the_file():
 
 
 def test_language_setting(monkeypatch):
+    # plain manim: the environment
     monkeypatch.setenv("LECTURE_LANG", "zh")
     assert tr("loss", "损失") == "损失"
     monkeypatch.setenv("LECTURE_LANG", "en")
     assert tr("loss", "损失") == "loss"
+    # the renderer: explicit options win over the environment, and end with the block
+    with use_options(SceneOptions("zh", stop_after_section=2)):
+        assert tr("loss", "损失") == "损失"
+        assert active_options().stop_after_section == 2
+    assert tr("loss", "损失") == "loss"
     monkeypatch.setenv("LECTURE_LANG", "fr")
     with pytest.raises(ValueError, match="LECTURE_LANG"):
         tr("loss", "损失")
+    with pytest.raises(ValueError, match="not supported"):
+        SceneOptions("fr")
 
 
 def test_narration_at_most_two_lines():

@@ -33,7 +33,6 @@ class HessianExtremumTest(LectureThreeDScene):
     """Where the gradient vanishes, the Hessian's eigenvalues decide: min, max or saddle."""
 
     TITLE = ("The Hessian and the extremum test", "黑塞矩阵与极值判别")
-    TOPIC = ("Calculus", "导数与梯度")
 
     def construct(self) -> None:
         found = [classify_critical_point(get_surface(name).fn, (0.0, 0.0)) for name in SURFACES]

@@ -27,7 +27,6 @@ class SecantToTangent(LectureScene):
     """Secants through P = (1, 1) and Q = (1 + h, (1 + h)^2) approach the tangent, slope 2."""
 
     TITLE = ("From secant to tangent", "从割线到切线")
-    TOPIC = ("Derivatives", "导数")
 
     def construct(self) -> None:
         f = power(2)

@@ -3,8 +3,7 @@ recorded numbers and layout snapshots."""
 
 from __future__ import annotations
 
-import json
-import os
+import inspect
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,14 +16,9 @@ from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
 from scenes.common.surface3d import FastSurface, FastThreeDCamera, projected_box
 from scenes.common.widgets import get_caption, get_title_card
+from scenes.options import active_options, topic_info
 
-__all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene", "RECORD_ENV", "STOP_ENV"]
-
-RECORD_ENV = "LECTURE_RECORD_DIR"
-"""When set, every scene writes ``<Scene>.<lang>.json`` with its recorded numbers there."""
-
-STOP_ENV = "LECTURE_STOP_AFTER_SECTION"
-"""When set to N, the scene ends after its N-th section (1 = the title): previews of a section."""
+__all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene"]
 
 _READ_RATE = {"en": 15.0, "zh": 5.0}  # characters per second a viewer comfortably reads
 
@@ -32,17 +26,18 @@ _READ_RATE = {"en": 15.0, "zh": 5.0}  # characters per second a viewer comfortab
 class LectureMixin:
     """Shared behaviour of 2-D and 3-D lecture scenes (mixed into a manim Scene class).
 
-    Class attributes a scene sets:
+    Class attribute a scene sets:
         TITLE: (English, Chinese) title shown on the title card and in the lecture's chapters.
-        TOPIC: (English, Chinese) topic name for the title card's subtitle.
+    The title card's subtitle is the topic's title, from the ``TITLE`` of the topic's
+    ``__init__.py`` (:func:`scenes.options.topic_info`).
     """
 
     TITLE: ClassVar[tuple[str, str]] = ("Untitled", "未命名")
-    TOPIC: ClassVar[tuple[str, str]] = ("", "")
 
     def setup(self) -> None:
         super().setup()
         self.camera.background_color = look.BACKGROUND
+        self.options = active_options()
         self.lang = current_lang()
         self.recorded: dict[str, list] = {}
         self.layout_snapshots: list[tuple[str, list[str]]] = []
@@ -56,7 +51,8 @@ class LectureMixin:
     def show_title(self) -> None:
         """Open the scene with its title card (its own section)."""
         self.section("Title", "标题")
-        card = self.overlay(get_title_card(tr(*self.TITLE), tr(*self.TOPIC)))
+        topic, _ = topic_info(Path(inspect.getfile(type(self))).parent)
+        card = self.overlay(get_title_card(tr(*self.TITLE), tr(*topic)))
         self.play(mn.FadeIn(card, shift=0.3 * mn.UP), run_time=0.8)
         self.wait(1.0)
         self.play(mn.FadeOut(card), run_time=0.5)
@@ -70,8 +66,8 @@ class LectureMixin:
         """
         self._snapshot_layout()
         self._close_caption()  # the viewer gets to read the last narration of the step
-        stop = os.environ.get(STOP_ENV)
-        if stop and len(self.section_log) >= int(stop):
+        stop = self.options.stop_after_section
+        if stop is not None and len(self.section_log) >= stop:
             raise EndSceneEarlyException()
         self._section_name = tr(en, zh)
         self.section_log.append((self._section_name, self.renderer.time))
@@ -141,12 +137,6 @@ class LectureMixin:
     def tear_down(self) -> None:
         self._close_caption()
         self._snapshot_layout()
-        out = os.environ.get(RECORD_ENV)
-        if out:
-            path = Path(out) / f"{type(self).__name__}.{self.lang}.json"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps({"recorded": self.recorded, "layout": self.layout_snapshots,
-                                        "sections": self.section_log}, ensure_ascii=False))
         super().tear_down()
 
 
