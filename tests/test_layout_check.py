@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import manim as mn
+import pytest
 
 from scenes.common.layout import layout_problems
 
@@ -61,3 +62,23 @@ def test_3d_surfaces_must_stay_in_the_frame_and_above_the_captions(tmp_path):
         scene_with(6.0, "large")().render()
     assert found["small"] == []
     assert len(found["large"]) == 1 and "caption band" in found["large"][0]
+
+
+def test_small_glyphs_are_flagged_at_480p():
+    from scenes.common.layout import MIN_GLYPH_PX, glyph_height
+
+    big, small = _text("Readable 12"), _text("Tiny 12").scale(0.3)
+    assert glyph_height(big) > MIN_GLYPH_PX > glyph_height(small)
+    problems = layout_problems([big.shift(2 * mn.UP), small])
+    assert len(problems) == 1 and "too small" in problems[0] and "Tiny" in problems[0]
+    # a label of short lowercase letters is measured at its cap height, not its x-height
+    assert glyph_height(mn.Text("x", font_size=32)) == pytest.approx(
+        glyph_height(mn.Text("X", font_size=32)), rel=0.2)
+
+
+def test_background_rectangles_do_not_count_as_glyphs():
+    from scenes.common.layout import glyph_height
+
+    plain = _text("Label 3")
+    boxed = _text("Label 3").add_background_rectangle(buff=0.5)
+    assert glyph_height(boxed) == pytest.approx(glyph_height(plain))

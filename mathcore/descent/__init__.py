@@ -15,6 +15,7 @@ from mathcore.descent.constrained import (
 )
 from mathcore.descent.contours import contour_segments
 from mathcore.descent.optimizers import OPTIMIZERS, Trajectory, first_exit, lr_sweep, optimize
+from mathcore.descent.rates import QuadraticRates, contraction, mse_hessian, quadratic_rates
 from mathcore.descent.regression import (
     LineData,
     LineFit,
@@ -22,6 +23,7 @@ from mathcore.descent.regression import (
     SigmoidFit,
     course_line_fit,
     fit_line,
+    least_squares,
     line_data,
     sigmoid_data,
     sigmoid_fit,
@@ -38,19 +40,24 @@ __all__ = [
     "LineData",
     "LineFit",
     "LineModel",
+    "QuadraticRates",
     "SigmoidFit",
     "Surface",
     "Trajectory",
     "contour_segments",
+    "contraction",
     "course_line_fit",
     "dual_function",
     "first_exit",
     "fit_line",
     "get_surface",
     "lagrange_point",
+    "least_squares",
     "line_data",
+    "mse_hessian",
     "lr_sweep",
     "optimize",
+    "quadratic_rates",
     "regularisation_curves",
     "regularisation_path",
     "regularised_minimum",

@@ -169,21 +169,27 @@ class Example:
     constraint: Fn
     tex_objective: str
     tex_constraint: str
+    tex_dual: str = ""  # the dual function in closed form, where the example has one
 
 
 LAGRANGE_EXAMPLE = Example(
     objective=lambda p: (p[0] - 2) ** 2 + (p[1] - 1) ** 2,
     constraint=lambda p: p[0] ** 2 + p[1] ** 2 - 1,
     tex_objective=r"f(x, y) = (x-2)^2 + (y-1)^2",
-    tex_constraint=r"g(x, y) = x^2 + y^2 - 1 = 0",
+    tex_constraint=r"h(x, y) = x^2 + y^2 - 1 = 0",
 )
-"""Closest point of the unit circle to (2, 1): (2, 1)/sqrt(5), multiplier 1 - sqrt(5)."""
+"""Closest point of the unit circle to (2, 1): (2, 1)/sqrt(5), multiplier 1 - sqrt(5).
+
+The constraint is called h (g is the dual function in the duality example). The multiplier is
+negative: at the optimum grad f points into the circle and grad h out of it; for an equality
+constraint its sign is free."""
 
 DUAL_EXAMPLE = Example(
     objective=lambda x: x**2,
     constraint=lambda x: 1 - x,
     tex_objective=r"\min_x\ x^2",
     tex_constraint=r"x \ge 1",
+    tex_dual=r"\lambda - \frac{\lambda^2}{4}",
 )
 """min x^2 s.t. 1 - x <= 0: convex, Slater holds (x = 2 is strictly feasible); p* = 1 at x = 1,
 dual g(lambda) = lambda - lambda^2 / 4, maximal at lambda = 2 with g = 1 = p*."""

@@ -20,6 +20,7 @@ __all__ = [
     "SigmoidFit",
     "course_line_fit",
     "fit_line",
+    "least_squares",
     "line_data",
     "sigmoid_data",
     "sigmoid_fit",
@@ -121,6 +122,14 @@ def fit_line(data: LineData, method: Method = "batch", lr: float = 0.5, epochs: 
     per_epoch = -(-len(x) // size)
     return LineFit(method, np.array(ws), np.array(bs), np.array(losses), np.array(batch_losses),
                    per_epoch)
+
+
+def least_squares(data: LineData) -> tuple[float, float, float]:
+    """The exact least-squares line of ``data``: (w, b, its mean squared error), the lowest
+    loss any fit of y = w x + b can reach."""
+    a = np.stack([data.x, np.ones_like(data.x)], axis=1)
+    (w, b), *_ = np.linalg.lstsq(a, data.y, rcond=None)
+    return float(w), float(b), float(np.mean((w * data.x + b - data.y) ** 2))
 
 
 def course_line_fit(epochs: int = 50, lr: float = 0.01, seed: int = 0) -> LineFit:

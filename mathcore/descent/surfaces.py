@@ -57,6 +57,13 @@ class Surface:
         with torch.no_grad():
             return torch.vmap(self.fn)(pts).numpy().reshape(x.shape)
 
+    def hessian(self, point) -> np.ndarray:
+        """The matrix of second derivatives at ``point`` (shape (dim, dim)), by autograd."""
+        p = torch.as_tensor(np.atleast_1d(np.asarray(point, dtype=np.float64)))
+        if p.shape != (self.dim,):
+            raise ValueError(f"Expected a point of shape ({self.dim},), got {tuple(p.shape)}.")
+        return torch.autograd.functional.hessian(self.fn, p).numpy().reshape(self.dim, self.dim)
+
     def grid(self, n: int = 60, window: tuple[float, float, float, float] | None = None
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(X, Y, Z) sampled on an n x n grid over ``window`` (default: the surface's own);

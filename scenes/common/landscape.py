@@ -15,6 +15,7 @@ from scenes.common.surface3d import FastSurface, FastThreeDAxes, projected_box, 
 __all__ = [
     "LANDSCAPE_COLOURS",
     "WALKER_LIFT",
+    "get_axis_labels",
     "get_landscape",
     "get_landscape_axes",
     "get_path_3d",
@@ -98,3 +99,19 @@ def pin_to(label: mn.Mobject, camera: mn.ThreeDCamera, anchor: mn.Mobject,
 
     follow(label)
     return label.add_updater(follow)
+
+
+def get_axis_labels(scene, axes: mn.ThreeDAxes, names: Sequence[str] = ("x", "y", "L"),
+                    size: float = look.LABEL_SIZE + 4) -> mn.VGroup:
+    """Frame-fixed labels (TeX) at the far ends of the three axes, following them as the
+    camera turns; ``scene.overlay`` fixes them in the frame. Fade them in to show them."""
+    from scenes.common.widgets import get_math
+
+    ends = (axes.x_axis.get_end(), axes.y_axis.get_end(), axes.z_axis.get_end())
+    directions = (mn.RIGHT, mn.RIGHT, mn.UP)
+    labels = mn.VGroup()
+    for name, end, direction in zip(names, ends, directions, strict=True):
+        anchor = mn.Dot(end, radius=0.01, fill_opacity=0)
+        label = scene.overlay(get_math(name, size=size, color=look.MUTED))
+        labels.add(pin_to(label, scene.renderer.camera, anchor, direction, buff=0.1))
+    return labels

@@ -13,6 +13,7 @@ __all__ = [
     "FONT",
     "FUNCTION",
     "GRADIENT",
+    "GRADIENT_BRIGHT",
     "LABEL_SIZE",
     "LOSS",
     "MARGIN",
@@ -23,12 +24,14 @@ __all__ = [
     "TEXT",
     "TITLE_SIZE",
     "THIRD",
+    "TICK_SIZE",
 ]
 
 # Palette (Okabe-Ito) with meanings fixed across topics.
 FUNCTION = "#56B4E9"  # sky blue: the function / curve / surface being studied
 POINT = "#F0E442"  # yellow: the current point, tangent, walker
 GRADIENT = "#009E73"  # bluish green: gradient, step, direction of descent
+GRADIENT_BRIGHT = "#3DDBA8"  # the same green, lighter: on the dark 3-D surfaces
 LOSS = "#D55E00"  # vermillion: loss, error, what is being minimised
 SECOND = "#E69F00"  # orange: a second curve or method being compared
 THIRD = "#CC79A7"  # reddish purple: a third curve or method
@@ -45,6 +48,7 @@ BODY_SIZE = 32
 MATH_SIZE = 40
 LABEL_SIZE = 28
 CODE_SIZE = 22
+TICK_SIZE = 32  # tick numbers on axes: digits about 14 px high at 480p
 
 # Layout (manim units: the frame is 8 tall and 14.22 wide).
 MARGIN = 0.3  # safe margin around the frame edge

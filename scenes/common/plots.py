@@ -83,10 +83,16 @@ def get_contour_plane(surface: str, levels, x_length: float, grid: int = 121,
 
 
 def get_loss_readout(entries: list[tuple[str, float, str]], steps: int) -> mn.VGroup:
-    """Final losses of several runs, one row each: L_steps^name = value, in the run's colour."""
-    from scenes.common.widgets import get_math, tex_number
+    """Final losses of several runs, one row each: the run's name (text, so it may be Chinese)
+    and L_steps = value, in the run's colour; rows are aligned on their formulas."""
+    from scenes.common.widgets import get_math, get_text, tex_number
 
-    return mn.VGroup(*[
-        get_math(rf"L_{{{steps}}}^{{\text{{{name}}}}} = {tex_number(loss)}",
-                 size=look.MATH_SIZE - 4, color=colour)
-        for name, loss, colour in entries]).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
+    names = [get_text(name, size=look.LABEL_SIZE, color=colour) for name, _, colour in entries]
+    values = [get_math(rf"L_{{{steps}}} = {tex_number(loss)}", size=look.MATH_SIZE - 4,
+                       color=colour) for _, loss, colour in entries]
+    width = max(n.width for n in names)
+    rows = mn.VGroup()
+    for name, value in zip(names, values, strict=True):
+        value.next_to(name, mn.RIGHT, buff=0.25 + width - name.width)
+        rows.add(mn.VGroup(name, value))
+    return rows.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)

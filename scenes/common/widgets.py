@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
-from pathlib import Path
 
 import manim as mn
 
@@ -17,6 +15,7 @@ __all__ = [
     "code_block",
     "get_axes",
     "fmt_interval",
+    "formula_spans",
     "get_caption",
     "get_counter",
     "get_line_in_axes",
@@ -29,7 +28,8 @@ __all__ = [
     "wrap_narration",
 ]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from scenes.options import PROJECT_ROOT  # noqa: E402  (re-exported for code listings)
+
 MAX_CAPTION_LINES = 2
 _LINE_CHARS = {"en": 60, "zh": 29}  # a CJK glyph is 0.44 units wide, Latin about 0.22
 
@@ -73,38 +73,114 @@ def plain_number(x: float, digits: int = 3) -> str:
     return f"{mantissa}×10{exponent.strip('{}').translate(_SUPERSCRIPT)}"
 
 
-def wrap_narration(s: str, lang: str | None = None) -> str:
-    """Wrap narration into at most two lines; longer narration is an authoring error."""
-    lang = lang or current_lang()
-    width = _LINE_CHARS[lang]
-    if lang == "zh":
-        lines = _wrap_cjk(s, width)
-    else:
-        lines = textwrap.wrap(s, width)
-    if len(lines) > MAX_CAPTION_LINES:
-        raise ValueError(f"Narration longer than {MAX_CAPTION_LINES} lines; split it: {s!r}")
-    return "\n".join(lines)
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019"
+_OPENING = "（“‘《「"
+_CLOSING = "，。：；、！？）”’》」"
+_PAUSES = "，。：；、！？,.;:!?"
+_PAUSE_BONUS = 4.0  # a break after punctuation may leave lines this much (in CJK glyphs) less even
+_OPERATORS = {"=", "+", "-", "−", "/", "×", "·", "≤", "≥", "<", ">", "≈", "←", "→", "^"}
 
 
-def _wrap_cjk(s: str, width: float) -> list[str]:
-    """Greedy wrap for Chinese: a CJK character counts 1, a Latin one 0.55; Latin words,
-    numbers and formulas are never split, and no line starts with closing punctuation."""
-    tokens = re.findall(r"[\x21-\x7e\u00b2\u00b3\u00b7\u00b9\u00d7\u2070-\u209f\u2212\u03b7]+|\s+|.",
-                        s)
-    widths = [sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in tok) for tok in tokens]
-    total = sum(widths)
-    if total > width:  # two or more lines: balance them instead of leaving a short tail
-        width = min(width, total / math.ceil(total / width) + 3)
-    lines, cur, used = [], "", 0.0
-    for tok, w in zip(tokens, widths, strict=True):
-        if used + w > width and cur.strip() and tok not in "，。：；、！？）":
-            lines.append(cur.rstrip())
-            cur, used = tok.lstrip(), w
+def formula_spans(s: str) -> list[tuple[int, int]]:
+    """Where the formulas of a narration line are, as (start, end) character spans that a line
+    break must never fall strictly inside.
+
+    A formula is a run of words chained by operators (``L(w) = (w − 2.3)²``, ``3 / (1 + α)``) or
+    held together by an open bracket; in Chinese text, every run of non-CJK characters between
+    CJK ones is also kept whole (``η·|∇L|``, ``w = 9``).
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", s)]
+    spans: list[list[int]] = []
+    depth, prev = 0, ""
+    for a, b in words:
+        word = s[a:b]
+        if re.search(f"[{_CJK}]", word):  # Chinese words are never part of a formula
+            depth, prev = 0, ""
+            continue
+        joined = prev and (depth > 0 or word in _OPERATORS or prev in _OPERATORS
+                           or word.lstrip("(").startswith(("=", "+", "/", "×", "−", "^")))
+        if joined:
+            spans[-1][1] = b
         else:
-            cur, used = cur + tok, used + w
-    if cur.strip():
-        lines.append(cur.rstrip())
-    return lines
+            spans.append([a, b])
+        depth = max(depth + word.count("(") - word.count(")"), 0)
+        prev = word
+    out = [(a, b) for a, b in spans if " " in s[a:b]]
+    for m in re.finditer(f"[^{_CJK}]+", s):  # non-CJK runs inside Chinese text
+        a, b = m.start(), m.end()
+        a += len(s[a:b]) - len(s[a:b].lstrip())
+        b -= len(s[a:b]) - len(s[a:b].rstrip())
+        if b > a and re.search(f"[{_CJK}]", s):
+            out.append((a, b))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(out):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _atoms(s: str, lang: str) -> list[str]:
+    """The pieces a line may break between: formulas whole; Chinese words (``jieba``) with
+    closing punctuation glued to the word before and opening punctuation to the word after;
+    English words."""
+    spans = formula_spans(s)
+    cuts: list[str] = []
+    i = 0
+    for a, b in spans + [(len(s), len(s))]:
+        if i < a:
+            plain = s[i:a]
+            if lang == "zh":
+                import jieba
+
+                jieba.setLogLevel(60)
+                cuts += [w for w in jieba.cut(plain, HMM=False) if w]
+            else:
+                cuts += re.findall(r"\S+|\s+", plain)
+        if a < b:
+            cuts.append(s[a:b])
+        i = max(i, b)
+    atoms: list[str] = []
+    for piece in cuts:
+        if atoms and (piece[0] in _CLOSING or atoms[-1][-1] in _OPENING) and piece.strip():
+            atoms[-1] += piece
+        else:
+            atoms.append(piece)
+    return atoms
+
+
+def _width(piece: str) -> float:
+    return sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in piece)
+
+
+def wrap_narration(s: str, lang: str | None = None) -> str:
+    """Wrap narration into at most two lines; longer narration is an authoring error.
+
+    Lines break only between words (Chinese words as the ``jieba`` segmenter finds them) and
+    never inside a formula (see :func:`formula_spans`); of the possible breaks, the one that
+    makes the two lines most even is taken, and a break after punctuation is preferred.
+    """
+    lang = lang or current_lang()
+    width = float(_LINE_CHARS[lang])
+    if lang == "en":
+        width *= 0.55  # measure Latin text in the same units as CJK glyphs
+    atoms = _atoms(s, lang)
+    if _width(s) <= width:
+        return s.strip()
+    best: tuple[float, str, str] | None = None
+    for i in range(1, len(atoms)):  # two lines: the break that balances them best
+        if not atoms[i].strip():
+            continue
+        first, second = "".join(atoms[:i]).rstrip(), "".join(atoms[i:]).strip()
+        longest = max(_width(first), _width(second))
+        score = longest - (_PAUSE_BONUS if first[-1] in _PAUSES else 0.0)
+        if longest <= width and (best is None or score < best[0]):
+            best = (score, first, second)
+    if best is None:
+        raise ValueError(f"Narration longer than {MAX_CAPTION_LINES} lines; split it: {s!r}")
+    lines = [best[1], best[2]]
+    return "\n".join(lines)
 
 
 def get_caption(s: str) -> mn.Text:
@@ -138,11 +214,12 @@ def get_counter(label_tex: str, value: float, digits: int = 3, color: str = look
     return mn.VGroup(label, number).arrange(mn.RIGHT, buff=0.15)
 
 
-def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = "x",
-             y_label: str = "y", y_numbers: bool = True, y_log: bool = False, **kw
-             ) -> mn.Axes:
+def get_axes(x_range, y_range, x_length: float, y_length: float,
+             x_label: str | mn.Mobject = "x", y_label: str | mn.Mobject = "y",
+             y_numbers: bool = True, y_log: bool = False, **kw) -> mn.Axes:
     """Axes in the shared look, with tick numbers and axis labels at readable sizes.
 
+    A label is TeX, or a ready mobject (Chinese text through :func:`get_text`).
     ``y_numbers=False`` leaves the y ticks unnumbered (when curves would cross the numbers);
     ``y_log=True`` makes the y axis logarithmic (``y_range`` then holds powers of ten).
     """
@@ -154,16 +231,17 @@ def get_axes(x_range, y_range, x_length: float, y_length: float, x_label: str = 
     axes = mn.Axes(
         x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
         axis_config={"color": look.MUTED, "include_numbers": True,
-                     "font_size": look.LABEL_SIZE, "include_tip": False},
+                     "font_size": look.TICK_SIZE, "include_tip": False},
         x_axis_config=places(x_range),
         y_axis_config={**places(y_range), "include_numbers": y_numbers,
                        **({"scaling": mn.LogBase(custom_labels=True)} if y_log else {})},
         **kw,
     )
-    if x_label:
-        axes.add(axes.get_x_axis_label(get_math(x_label, size=look.LABEL_SIZE + 4)))
-    if y_label:
-        axes.add(axes.get_y_axis_label(get_math(y_label, size=look.LABEL_SIZE + 4)))
+    for label, get in ((x_label, axes.get_x_axis_label), (y_label, axes.get_y_axis_label)):
+        if isinstance(label, mn.Mobject):
+            axes.add(get(label))
+        elif label:
+            axes.add(get(get_math(label, size=look.LABEL_SIZE + 4)))
     return axes
 
 

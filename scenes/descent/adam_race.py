@@ -1,5 +1,5 @@
-"""Adaptive step sizes: Adam's (and RMSprop's) per-coordinate steps, and a race of five
-optimizers on the Rosenbrock valley."""
+"""Adaptive step sizes: Adam's update, its family (Adagrad, RMSprop, Adam), Adam's
+per-coordinate steps, and a race of six optimizers on the Rosenbrock valley."""
 
 from __future__ import annotations
 
@@ -13,28 +13,45 @@ from scenes.common import (
     get_legend,
     get_math,
     get_polyline,
+    get_text,
     look,
+    plain_number,
     tex_number,
+    tr,
 )
 
-# Numbers the scene uses: (optimizer, hyper-parameters, colour, label).
+# Numbers the scene uses: (optimizer, hyper-parameters, colour, English, Chinese label).
 STEPS = 400
 RACERS = (
-    ("sgd", {"lr": 0.001}, look.MUTED, "SGD  η = 0.001"),
-    ("momentum", {"lr": 0.001, "momentum": 0.9}, look.SECOND, "Momentum  η = 0.001"),
-    ("nag", {"lr": 0.001, "momentum": 0.9}, look.THIRD, "NAG  η = 0.001"),
-    ("rmsprop", {"lr": 0.01}, look.FUNCTION, "RMSprop  η = 0.01"),
-    ("adam", {"lr": 0.1}, look.GRADIENT, "Adam  η = 0.1"),
+    ("sgd", {"lr": 0.001}, look.MUTED, "GD", "梯度下降"),
+    ("momentum", {"lr": 0.001, "momentum": 0.9}, look.SECOND, "Momentum", "动量法"),
+    ("nag", {"lr": 0.001, "momentum": 0.9}, look.THIRD, "NAG", "NAG"),
+    ("adagrad", {"lr": 0.5}, look.POINT, "Adagrad", "Adagrad"),
+    ("rmsprop", {"lr": 0.01}, look.FUNCTION, "RMSprop", "RMSprop"),
+    ("adam", {"lr": 0.1}, look.GRADIENT, "Adam", "Adam"),
 )
 LEVELS = (0.5, 2, 8, 30, 100, 300, 800)
 ADAM_STEP_SHOWN = 20  # the step whose per-coordinate sizes are read out
+ZOOM = (-1.6, -1.2, 1.85, 2.25)  # where Adam's first steps happen
+ZOOM_LEVELS = (4, 6, 8, 10, 12.5, 15, 20, 30)
+ADAM_RULE = (
+    r"m \leftarrow \beta_1 m + (1 - \beta_1)\,\nabla L",
+    r"v \leftarrow \beta_2 v + (1 - \beta_2)\,(\nabla L)^2",
+    r"\hat m = \frac{m}{1 - \beta_1^t},\quad \hat v = \frac{v}{1 - \beta_2^t}",
+    r"w \leftarrow w - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}",
+)
+FAMILY = (  # (name, the squared-gradient memory), each row adds to the one before
+    ("Adagrad", r"s \leftarrow s + (\nabla L)^2"),
+    ("RMSprop", r"s \leftarrow \rho s + (1 - \rho)(\nabla L)^2"),
+    ("Adam", r"+\ m,\ \ 1/(1 - \beta^t)"),
+)
 
 
 class AdamRace(LectureScene):
-    """Per-coordinate step sizes from Adam's state; five optimizers race on Rosenbrock."""
+    """Adam's update and family; per-coordinate step sizes from Adam's state; six optimizers
+    race on Rosenbrock."""
 
     TITLE = ("Adam and adaptive step sizes", "Adam 与自适应步长")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         runs = {name: optimize("rosenbrock", None, name, steps=STEPS, **hyper)
@@ -48,43 +65,104 @@ class AdamRace(LectureScene):
         mn.VGroup(axes, contours).to_edge(mn.UP, buff=0.45).to_edge(mn.LEFT, buff=0.5)
         formula = get_math(r"L = " + get_surface("rosenbrock").tex, color=look.FUNCTION,
                            size=look.MATH_SIZE - 6)
+        formula.next_to(axes, mn.RIGHT, buff=0.7).align_to(axes, mn.UP)
         goal = mn.Star(n=5, outer_radius=0.12, color=look.POINT, fill_opacity=1)
         goal.move_to(axes.c2p(*get_surface("rosenbrock").minima[0]))
-        legend = get_legend([(label, colour) for _, _, colour, label in RACERS],
-                            size=look.LABEL_SIZE - 4)
-        counter = get_counter(r"\text{step}", 0, digits=0)
-        column = mn.VGroup(formula, legend, counter).arrange(mn.DOWN, aligned_edge=mn.LEFT,
-                                                             buff=0.35)
-        column.next_to(axes, mn.RIGHT, buff=0.7).align_to(axes, mn.UP)
         self.play(mn.Create(axes), mn.Create(contours), mn.Write(formula), mn.FadeIn(goal),
                   run_time=1.5)
-        self.narrate("A long, curved, flat-bottomed valley; the minimum (star) is at (1, 1).",
-                     "一条又长又弯、谷底平坦的山谷；最低点（星号）在 (1, 1)。")
+        self.narrate("A long, curved valley with a flat floor; the minimum, the star, is at "
+                     "(1, 1).", "一条又长又弯、谷底平坦的山谷；最低点（星号）在 (1, 1)。")
 
-        # Adam's per-coordinate step sizes
+        # Adam's update: two moving averages, bias correction, a step per coordinate
+        self.section("Adam's update", "Adam 的更新规则")
+        rule = mn.VGroup(*[get_math(t, size=look.MATH_SIZE - 6, color=look.GRADIENT)
+                           for t in ADAM_RULE]).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
+        rule.next_to(formula, mn.DOWN, buff=0.5).align_to(formula, mn.LEFT)
+        self.play(mn.Write(rule[:2]), run_time=1.5)
+        self.narrate("Adam keeps two exponential moving averages: m of the gradient, and v of "
+                     "its square.", "Adam 维护两个指数移动平均：梯度的 m，以及梯度平方的 v。")
+        self.play(mn.Write(rule[2:]), run_time=1.5)
+        self.narrate("Both start at zero, so dividing by 1 − βᵗ corrects the early bias.",
+                     "两者都从零开始，所以除以 1 − βᵗ 来修正前几步的偏差。")
+        self.narrate("Each coordinate then steps by η times m̂ over the root of v̂: large "
+                     "gradients get small rates.",
+                     "于是每个坐标的一步是 η 乘以 m̂ 除以 v̂ 的平方根：梯度大的坐标，学习率就小。")
+
+        # Adam's family
+        self.section("Adagrad, RMSprop, Adam", "Adagrad、RMSprop 与 Adam")
+        rows = mn.VGroup(*[mn.VGroup(get_text(name, size=look.LABEL_SIZE + 2, color=colour),
+                                     get_math(tex, size=look.MATH_SIZE - 8, color=colour))
+                           for (name, tex), colour in zip(
+                               FAMILY, (look.POINT, look.FUNCTION, look.GRADIENT), strict=True)])
+        for row in rows:
+            row[1].next_to(row[0], mn.RIGHT, buff=0.3)
+        rows.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.35)
+        rows.next_to(formula, mn.DOWN, buff=0.5).align_to(formula, mn.LEFT)
+        for r in rows:
+            r[1].align_to(rows[1][1], mn.LEFT)
+        self.play(mn.FadeOut(rule), mn.FadeIn(rows[0]))
+        self.narrate("Adagrad divides by the root of a sum s of all squared gradients so far.",
+                     "Adagrad 除以到目前为止所有梯度平方之和 s 的平方根。")
+        self.narrate("That sum only grows, so Adagrad's steps only shrink.",
+                     "这个和只增不减，所以 Adagrad 的步子只会越来越小。")
+        self.play(mn.FadeIn(rows[1]))
+        self.narrate("RMSprop keeps a moving average instead, so old gradients are forgotten.",
+                     "RMSprop 改用移动平均，旧的梯度会被逐渐遗忘。")
+        self.play(mn.FadeIn(rows[2]))
+        self.narrate("Adam adds momentum, the average m, and the bias correction.",
+                     "Adam 在此基础上加入动量（平均值 m）和偏差修正。")
+
+        # Adam's per-coordinate step sizes, on a close-up of its first steps
         self.section("Per-coordinate steps", "逐坐标步长")
         k = ADAM_STEP_SHOWN
+        zoom_axes, zoom_contours = get_contour_plane("rosenbrock", ZOOM_LEVELS, 4.2,
+                                                     window=ZOOM, step=0.1, grid=121)
+        close_up = mn.VGroup(zoom_axes, zoom_contours)
+        close_up.next_to(axes, mn.RIGHT, buff=0.9).align_to(axes, mn.UP).shift(0.2 * mn.DOWN)
+        frame = mn.Rectangle(width=axes.x_axis.unit_size * (ZOOM[1] - ZOOM[0]),
+                             height=axes.y_axis.unit_size * (ZOOM[3] - ZOOM[2]),
+                             color=look.TEXT, stroke_width=2)
+        frame.move_to(axes.c2p((ZOOM[0] + ZOOM[1]) / 2, (ZOOM[2] + ZOOM[3]) / 2))
+        adam_path = get_polyline(zoom_axes, adam.positions[: k + 1, 0],
+                                 adam.positions[: k + 1, 1], look.GRADIENT, 3)
+        dots = mn.VGroup(*[mn.Dot(zoom_axes.c2p(*p), radius=0.04, color=look.GRADIENT)
+                           for p in adam.positions[: k + 1]])
+        self.play(mn.FadeOut(rows), mn.FadeOut(formula), mn.Create(frame),
+                  mn.FadeIn(close_up))
+        self.play(mn.Create(adam_path), mn.FadeIn(dots, lag_ratio=0.1), run_time=2)
         sizes = adam.step_sizes[k]
         readout = mn.VGroup(
-            get_math(r"\eta_x^{\text{eff}} = " + tex_number(sizes[0]), color=look.GRADIENT,
+            get_math(r"\eta_x^{\mathrm{eff}} = " + tex_number(sizes[0]), color=look.GRADIENT,
                      size=look.MATH_SIZE - 6),
-            get_math(r"\eta_y^{\text{eff}} = " + tex_number(sizes[1]), color=look.GRADIENT,
+            get_math(r"\eta_y^{\mathrm{eff}} = " + tex_number(sizes[1]), color=look.GRADIENT,
                      size=look.MATH_SIZE - 6),
-        ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
-        readout.next_to(formula, mn.DOWN, buff=0.35).align_to(formula, mn.LEFT)
-        adam_path = get_polyline(axes, adam.positions[: k + 1, 0], adam.positions[: k + 1, 1],
-                                 look.GRADIENT, 3)
-        self.play(mn.Create(adam_path), run_time=1.5)
+        ).arrange(mn.RIGHT, buff=0.6)
+        readout.next_to(close_up, mn.DOWN, buff=0.3).align_to(close_up, mn.LEFT)
         self.play(mn.FadeIn(readout))
+        ratio = float(max(sizes) / min(sizes))
+        smaller = "x" if sizes[0] < sizes[1] else "y"
         self.record("adam step sizes", sizes)
-        self.narrate(f"Adam scales each coordinate by its own gradient history: after {k} "
-                     "steps, x and y step at different rates.",
-                     f"Adam 用每个坐标梯度平方均值的平方根去除：{k} 步后，x 和 y 的步长不同。")
+        self.record("adam rate ratio", ratio)
+        self.narrate(f"Adam's first {k} steps, enlarged. The effective rate is η over "
+                     "(1 − β₁ᵗ) times the root of v̂ plus ε.",
+                     f"放大看 Adam 的前 {k} 步。有效学习率等于 η 除以 (1 − β₁ᵗ) 与 "
+                     "(√v̂ + ε) 的乘积。")
+        self.narrate(f"The gradients in {smaller} were larger, so {smaller} gets a rate "
+                     f"{ratio:.1f} times smaller than the other coordinate.",
+                     f"{smaller} 方向的梯度更大，所以 {smaller} 的有效学习率比另一个坐标小 "
+                     f"{ratio:.1f} 倍。")
 
         # The race
         self.section("The race", "比赛")
-        self.play(mn.FadeOut(readout), mn.FadeOut(adam_path), mn.FadeIn(legend),
-                  mn.FadeIn(counter))
+        legend = get_legend([(tr(en, zh) + f"  η = {hyper['lr']:g}", colour)
+                             for _, hyper, colour, en, zh in RACERS], size=look.LABEL_SIZE)
+        counter = get_counter("k", 0, digits=0)
+        head = get_text(tr("step", "步数"), size=look.LABEL_SIZE, color=look.MUTED)
+        column = mn.VGroup(legend, mn.VGroup(head, counter).arrange(mn.RIGHT, buff=0.3))
+        column.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
+        column.next_to(axes, mn.RIGHT, buff=0.7).align_to(axes, mn.UP)
+        self.play(mn.FadeOut(readout), mn.FadeOut(adam_path), mn.FadeOut(dots),
+                  mn.FadeOut(close_up), mn.FadeOut(frame), mn.FadeIn(column))
         step = mn.ValueTracker(0)
 
         def path_for(run, colour: str):
@@ -95,7 +173,8 @@ class AdamRace(LectureScene):
                 return mn.VGroup(line, mn.Dot(axes.c2p(*pts[-1]), radius=0.06, color=colour))
             return draw
 
-        racers = [mn.always_redraw(path_for(runs[name], colour)) for name, _, colour, _ in RACERS]
+        racers = [mn.always_redraw(path_for(runs[name], colour))
+                  for name, _, colour, *_ in RACERS]
         counter[1].add_updater(lambda m: m.set_value(int(round(step.get_value()))))
         self.add(*racers)
         self.play(step.animate.set_value(STEPS), run_time=8, rate_func=mn.linear)
@@ -103,22 +182,26 @@ class AdamRace(LectureScene):
             mob.clear_updaters()
         for name, *_ in RACERS:
             self.record(name, runs[name].positions)
+        self.record("adagrad step sizes", runs["adagrad"].step_sizes[[0, -1]])
 
         # Who got closest
         self.section("Results", "结果")
         finals = {name: float(runs[name].losses[-1]) for name, *_ in RACERS}
         best = min(finals, key=finals.get)
         table = mn.VGroup(*[
-            get_math(rf"L_{{{STEPS}}} = {tex_number(finals[name])}", size=look.LABEL_SIZE,
-                     color=colour) for name, _, colour, _ in RACERS])
+            get_math(rf"L_{{{STEPS}}} = {tex_number(finals[name])}", size=look.LABEL_SIZE + 4,
+                     color=colour) for name, _, colour, *_ in RACERS])
         left = legend.get_right()[0] + 0.3
         for row, value in zip(legend, table, strict=True):
             value.move_to([left + value.width / 2, row.get_y(), 0])
         self.play(mn.FadeIn(table))
         self.record("final losses", [finals[name] for name, *_ in RACERS])
-        best_label = dict((name, label.split("  ")[0]) for name, _, _, label in RACERS)[best]
-        self.narrate(f"After {STEPS} steps {best_label} is closest; no optimizer wins every "
-                     "valley, and the learning rate matters as much as the method.",
-                     f"{STEPS} 步后 {best_label} 最接近终点；没有哪种优化器在所有山谷都最好，"
-                     "学习率和方法一样重要。")
+        names = {name: tr(en, zh) for name, _, _, en, zh in RACERS}
+        self.narrate(f"After {STEPS} steps {names[best]} is closest, at L = "
+                     f"{plain_number(finals[best])}; Adagrad's shrinking steps left it at "
+                     f"{plain_number(finals['adagrad'])}.",
+                     f"{STEPS} 步后 {names[best]} 最接近终点，L = {plain_number(finals[best])}；"
+                     f"Adagrad 的步子越来越小，停在 {plain_number(finals['adagrad'])}。")
+        self.narrate("No optimizer wins in every valley; the learning rate matters as much as "
+                     "the method.", "没有哪种优化器在所有山谷里都最好；学习率和方法一样重要。")
         self.wait(1.0)

@@ -40,8 +40,7 @@ def _l2_loss(w):
 class ConstrainedOptimisation(LectureScene):
     """Lagrange: level set tangent to the constraint; L2 path; weak and strong duality."""
 
-    TITLE = ("Constraints, regularisation and duality", "约束、正则与对偶")
-    TOPIC = ("Gradient descent", "梯度下降法")
+    TITLE = ("Constraints, regularisation and duality", "约束、正则化与对偶")
 
     def construct(self) -> None:
         self.show_title()
@@ -78,7 +77,7 @@ class ConstrainedOptimisation(LectureScene):
         grad_g = mn.Arrow(p, axes.c2p(*(sol.point + scale * sol.grad_g)), buff=0,
                           color=look.POINT, stroke_width=5)
         dot = mn.Dot(p, radius=0.08, color=look.TEXT)
-        rule = get_math(rf"\nabla f = \lambda \nabla g,\quad \lambda = {tex_number(sol.multiplier)}",
+        rule = get_math(rf"\nabla f = \lambda \nabla h,\quad \lambda = {tex_number(sol.multiplier)}",
                         size=look.MATH_SIZE - 6, color=look.TEXT)
         where = get_math(rf"(x, y) = ({sol.point[0]:.3f},\ {sol.point[1]:.3f})",
                          size=look.MATH_SIZE - 6, color=look.TEXT)
@@ -89,9 +88,16 @@ class ConstrainedOptimisation(LectureScene):
         self.record("lagrange point", sol.point)
         self.record("multiplier", sol.multiplier)
         self.record("gradients", [sol.grad_f, sol.grad_g])
-        self.narrate("There the level set is tangent to the circle: ∇f and ∇g are parallel, "
-                     "∇f = λ∇g.",
-                     "在那里等高线与圆相切：∇f 与 ∇g 平行，即 ∇f = λ∇g。")
+        self.narrate("There the level set is tangent to the circle: ∇f and ∇h are parallel, "
+                     "∇f = λ∇h.",
+                     "在那里等高线与圆相切：∇f 与 ∇h 平行，即 ∇f = λ∇h。")
+        inward = float(np.dot(sol.grad_f, sol.grad_g)) < 0
+        self.record("gradients point apart", float(inward))
+        self.narrate(f"λ is {'negative' if sol.multiplier < 0 else 'positive'}: ∇f points "
+                     f"{'into' if inward else 'out of'} the circle, ∇h out of it. For an "
+                     "equality constraint the sign is free.",
+                     f"λ 是{'负' if sol.multiplier < 0 else '正'}的：∇f 指向圆"
+                     f"{'内' if inward else '外'}，∇h 指向圆外。等式约束的乘子可正可负。")
 
     def _regularisation(self) -> None:
         # loss + alpha w^2 for several alpha
@@ -107,8 +113,8 @@ class ConstrainedOptimisation(LectureScene):
         mn.VGroup(formula, legend).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4).next_to(
             axes, mn.RIGHT, buff=0.5).align_to(axes, mn.UP)
         self.play(mn.Create(axes), mn.Write(formula))
-        self.narrate("Training minimises loss plus a penalty on large weights, weighted by α.",
-                     "训练时最小化“损失 + 正则项”，正则项惩罚过大的权重，权重为 α。")
+        self.narrate("L2 regularisation minimises the loss plus α times w², a penalty on large "
+                     "weights.", "L2 正则化最小化“损失 + α·w²”，用正则化系数 α 惩罚过大的权重。")
         for a, values, m, colour, row in zip(ALPHAS, curves, minima, ALPHA_COLOURS, legend,
                                              strict=True):
             keep = values <= 16
@@ -118,42 +124,70 @@ class ConstrainedOptimisation(LectureScene):
             self.record(f"w* alpha={a:g}", m)
         self.narrate("The larger α, the closer the optimum moves to 0: w* = 3 / (1 + α).",
                      "α 越大，最优点越靠近 0：w* = 3 / (1 + α)。")
+        link = get_math(r"\min_w (w-3)^2\ \ \text{s.t.}\ \ w^2 \le c", color=look.POINT,
+                        size=look.MATH_SIZE - 6)
+        link.next_to(legend, mn.DOWN, buff=0.45).align_to(legend, mn.LEFT)
+        self.play(mn.Write(link))
+        self.narrate("J is the Lagrangian of a constrained problem: keep the weights inside "
+                     "w² ≤ c; α is its multiplier.",
+                     "J 正是一个约束问题的拉格朗日函数：让权重满足 w² ≤ c，α 就是它的乘子。")
+        self.narrate("This is why the course treats regularisation as optimisation under a "
+                     "constraint: a smaller c means a larger α.",
+                     "这就是课程把正则化看作带约束优化的原因：c 越小，对应的 α 越大。")
 
     def _duality(self) -> None:
         # The dual function bounds the primal optimum from below
         self.section("The dual function", "对偶函数", clear=True)
         ex = DUAL_EXAMPLE
         dual = dual_function(ex.objective, ex.constraint, LAMBDAS, (-3.0, 3.0))
-        axes = get_axes([0, 4, 1], [0, 1.5, 0.5], 6.2, 4.0, x_label=r"\lambda",
+        axes = get_axes([0, 4, 1], [0, 1.5, 0.5], 5.6, 3.6, x_label=r"\lambda",
                         y_label=r"g(\lambda)")
         axes.to_corner(mn.UL, buff=0.45)
-        problem = mn.VGroup(get_math(ex.tex_objective + r"\quad \text{s.t.}\ " +
-                                     ex.tex_constraint, color=look.TEXT, size=look.MATH_SIZE - 4),
-                            get_math(r"g(\lambda) = \min_x\, x^2 + \lambda(1 - x)",
-                                     color=look.GRADIENT, size=look.MATH_SIZE - 4),
-                            get_math(rf"p^* = {dual.primal_optimum:.3f}", color=look.LOSS,
-                                     size=look.MATH_SIZE - 4),
-                            get_math(rf"\max_\lambda g = {dual.dual_optimum:.3f} \text{{ at }} "
-                                     rf"\lambda = {dual.best_lambda:g}", color=look.GRADIENT,
-                                     size=look.MATH_SIZE - 4))
-        problem.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
+        size = look.MATH_SIZE - 6
+        problem = mn.VGroup(
+            get_math(ex.tex_objective + r"\quad \text{s.t.}\ " + ex.tex_constraint,
+                     color=look.TEXT, size=size),
+            get_math(r"g(\lambda) = \min_x\, x^2 + \lambda(1 - x)", color=look.GRADIENT,
+                     size=size),
+            get_math(r"= " + ex.tex_dual, color=look.GRADIENT, size=size),
+            get_math(r"x \ge 1 \Rightarrow \lambda(1 - x) \le 0 \Rightarrow "
+                     r"g(\lambda) \le p^*", color=look.TEXT, size=size),
+            get_math(rf"p^* = {dual.primal_optimum:.3g}", color=look.LOSS, size=size),
+            get_math(rf"\max_\lambda g = {dual.dual_optimum:.3g},\ \lambda = "
+                     rf"{dual.best_lambda:g}", color=look.GRADIENT, size=size))
+        problem.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.22)
+        problem[2].shift(0.6 * mn.RIGHT)
         problem.next_to(axes, mn.RIGHT, buff=0.4).align_to(axes, mn.UP)
         primal = mn.DashedLine(axes.c2p(0, dual.primal_optimum), axes.c2p(4, dual.primal_optimum),
                                color=look.LOSS, stroke_width=3)
         curve = get_polyline(axes, dual.lambdas, dual.values, look.GRADIENT, 4)
         self.play(mn.Create(axes), mn.Write(problem[0]))
-        self.play(mn.Create(primal), mn.Write(problem[2]))
-        self.narrate("A convex problem with a strictly feasible point (x = 2): Slater's "
-                     "condition holds.",
-                     "这是一个凸问题，并且存在严格可行点 (x = 2)：满足 Slater 条件。")
-        self.play(mn.Write(problem[1]), mn.Create(curve), run_time=1.5)
+        self.play(mn.Create(primal), mn.Write(problem[4]))
+        self.narrate("Minimise x² with x at least 1: the best feasible value is p* = 1, at "
+                     "x = 1.", "在 x 不小于 1 的条件下最小化 x²：最优值 p* = 1，在 x = 1 处取得。")
+        self.play(mn.Write(problem[1]))
+        self.narrate("The dual function g(λ) is the lowest value of the Lagrangian over all x, "
+                     "with λ ≥ 0 fixed.",
+                     "对偶函数 g(λ) 是固定 λ ≥ 0 时，拉格朗日函数对所有 x 取的最小值。")
+        self.play(mn.Write(problem[2]), mn.Create(curve), run_time=1.5)
+        self.narrate("The minimum is at x = λ/2, which gives g(λ) = λ − λ²/4: a concave "
+                     "parabola.", "最小值在 x = λ/2 处取得，于是 g(λ) = λ − λ²/4，是一条凹的抛物线。")
+        self.play(mn.Write(problem[3]))
+        self.narrate("For any feasible x, λ(1 − x) ≤ 0, so g(λ) ≤ x²; hence g never rises "
+                     "above p* (weak duality).",
+                     "对任意可行的 x，λ(1 − x) ≤ 0，所以 g(λ) ≤ x²；因此 g 永远不超过 p*（弱对偶）。")
         top = mn.Dot(axes.c2p(dual.best_lambda, dual.dual_optimum), radius=0.08,
                      color=look.POINT)
-        self.play(mn.FadeIn(top), mn.Write(problem[3]))
+        self.play(mn.FadeIn(top), mn.Write(problem[5]))
         self.record("dual values", dual.values)
         self.record("primal optimum", dual.primal_optimum)
         self.record("dual optimum", [dual.best_lambda, dual.dual_optimum])
-        self.narrate("The dual is concave and never above p*; here its maximum meets p* "
-                     "exactly (strong duality).",
-                     "对偶函数是凹函数，且始终不超过 p*；这里它的最大值恰好等于 p*（强对偶）。")
+        meets = abs(dual.dual_optimum - dual.primal_optimum) < 1e-6
+        self.narrate(f"Its maximum, at λ = {dual.best_lambda:g}, "
+                     + ("meets p* exactly: strong duality." if meets else "stays below p*."),
+                     f"它的最大值在 λ = {dual.best_lambda:g} 处，"
+                     + ("恰好等于 p*：强对偶成立。" if meets else "仍低于 p*。"))
+        self.narrate("That is guaranteed here: the problem is convex and x = 2 is strictly "
+                     "feasible (Slater's condition).",
+                     "这一点在这里是有保证的：问题是凸的，且 x = 2 严格可行（Slater 条件）。")
         self.wait(1.0)

@@ -11,9 +11,11 @@ from scenes.common import (
     get_counter,
     get_math,
     get_polyline,
+    get_text,
     look,
     plain_number,
     round_sig,
+    tr,
 )
 
 # Numbers the scene uses (every value it shows comes from mathcore).
@@ -25,7 +27,6 @@ class GradientDescent1D(LectureScene):
     """SGD on (w - 2.3)^2: the point slides down the parabola, w and the loss counted live."""
 
     TITLE = ("Gradient descent in one dimension", "一维梯度下降")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         traj = optimize("course_quadratic", START, "sgd", LR, STEPS)
@@ -41,11 +42,13 @@ class GradientDescent1D(LectureScene):
         curve = axes.plot_line_graph(xs, ys, add_vertex_dots=False,
                                      line_color=look.FUNCTION, stroke_width=4)
         formula = get_math(r"L(w) = (w - 2.3)^2", color=look.FUNCTION)
-        formula.to_corner(mn.UR, buff=0.5).shift(0.7 * mn.LEFT)
+        slope = get_math(r"L'(w) = 2(w - 2.3)", color=look.GRADIENT, size=look.MATH_SIZE - 6)
+        formula.to_corner(mn.UR, buff=0.4).shift(0.7 * mn.LEFT)
         self.play(mn.Create(axes), run_time=1.0)
         self.play(mn.Create(curve), mn.Write(formula), run_time=1.2)
-        self.narrate("The course's example: minimise L(w) = (w - 2.3)², whose lowest point is w = 2.3.",
-                     "课程里的例子：最小化 L(w) = (w − 2.3)²，它的最低点在 w = 2.3。")
+        self.play(mn.Write(slope))
+        self.narrate("The course's example: minimise L(w) = (w − 2.3)², whose lowest point is "
+                     "w = 2.3.", "课程里的例子：最小化 L(w) = (w − 2.3)²，它的最低点在 w = 2.3。")
         self.wait(0.5)
 
         # The start point and the update rule
@@ -55,14 +58,16 @@ class GradientDescent1D(LectureScene):
         eta = get_math(rf"\eta = {LR}", color=look.GRADIENT)
         w_counter = get_counter("w", w[0], digits=3, color=look.POINT)
         l_counter = get_counter("L", loss[0], digits=3, color=look.LOSS)
-        k_counter = get_counter(r"\text{step}", 0, digits=0)
-        panel = mn.VGroup(rule, eta, w_counter, l_counter, k_counter)
-        panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.24).next_to(formula, mn.DOWN, buff=0.4)
+        k_counter = get_counter("k", 0, digits=0)
+        counters = mn.VGroup(w_counter, l_counter, k_counter).arrange(mn.RIGHT, buff=0.45)
+        panel = mn.VGroup(slope, rule, eta, counters)
+        panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.22).next_to(formula, mn.DOWN,
+                                                                        buff=0.3)
         panel.align_to(formula, mn.LEFT)
-        # The loss curve beside it: loss against step on a log scale
-        loss_axes = get_axes([0, STEPS, 50], [-14, 2, 4], 2.9, 1.2, x_label=r"\text{step}",
-                             y_label="L", y_log=True, y_numbers=False)
-        loss_axes.next_to(panel, mn.DOWN, buff=0.3).align_to(panel, mn.LEFT)
+        # The loss curve beside it: loss against step k on a log scale
+        loss_axes = get_axes([0, STEPS, 50], [-12, 2, 4], 3.6, 1.5, x_label="k",
+                             y_label=r"L\ (\log)", y_log=True, y_numbers=True)
+        loss_axes.next_to(panel, mn.DOWN, buff=0.35).align_to(panel, mn.LEFT).shift(0.5 * mn.RIGHT)
         shown = mn.ValueTracker(0)
         loss_curve = mn.always_redraw(lambda: get_polyline(
             loss_axes, steps[: int(shown.get_value()) + 1],
@@ -75,9 +80,17 @@ class GradientDescent1D(LectureScene):
         self.record("loss", loss[0])
         self.narrate(f"Start at w = {w[0]:g}: the loss is 6.7² = {round_sig(loss[0])}.",
                      f"从 w = {w[0]:g} 出发：损失是 6.7² = {round_sig(loss[0])}。")
+        note = get_text(tr("the course's comment “36 → 0” is wrong: ",
+                           "课程注释“36 → 0”有误：") + f"L₀ = {round_sig(loss[0])}",
+                        size=look.LABEL_SIZE, color=look.LOSS)
+        note.next_to(axes, mn.DOWN, buff=0.15).align_to(axes, mn.LEFT)
+        self.play(mn.FadeIn(note))
+        self.narrate(f"The course's code comment says the loss goes from 36 to 0; in fact it "
+                     f"starts at {round_sig(loss[0])}.",
+                     f"课程代码的注释说损失从 36 降到 0；实际上它从 {round_sig(loss[0])} 开始。")
         self.play(mn.Write(rule), mn.Write(eta))
-        self.narrate("Each step moves w against the slope, by the learning rate η times L'(w).",
-                     "每一步让 w 逆着斜率移动，步长是学习率 η 乘以 L'(w)。")
+        self.narrate("Each step moves w against the slope, by the learning rate η times L′(w).",
+                     "每一步让 w 逆着斜率移动，移动的距离是学习率 η 乘以 L′(w)。")
 
         # Walk down step by step
         self.section("Steps", "逐步下降")
@@ -95,11 +108,13 @@ class GradientDescent1D(LectureScene):
             )
             self.record("w", w[k])
             self.record("loss", loss[k])
-            if k == 1:
-                self.narrate(f"The slope at 9 is L'(9) = {round_sig(grad[0])}, so w moves by "
+            if k == 1:  # the first step is explained before the next ones run
+                self.narrate(f"The slope at 9 is L′(9) = {round_sig(grad[0])}, so w moves by "
                              f"{round_sig(LR * grad[0])} to {round_sig(w[1])}.",
-                             f"在 9 处斜率 L'(9) = {round_sig(grad[0])}，所以 w 移动 "
+                             f"在 9 处斜率 L′(9) = {round_sig(grad[0])}，所以 w 移动 "
                              f"{round_sig(LR * grad[0])}，到 {round_sig(w[1])}。")
+                self.narrate("Then the same rule again, each time with the slope where w now is.",
+                             "接着重复同一规则，每次都用 w 当前位置的斜率。")
         self.narrate("Near the bottom the slope is small, so the steps shrink by themselves.",
                      "越接近谷底斜率越小，步子也就自然越来越小。")
 

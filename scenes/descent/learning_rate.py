@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import manim as mn
 
-from mathcore.descent import get_surface, lr_sweep
+from mathcore.descent import get_surface, lr_sweep, quadratic_rates
 from scenes.common import (
     LectureScene,
     get_axes,
@@ -29,7 +29,6 @@ class LearningRate(LectureScene):
     """Three runs of SGD on (w - 2.3)^2 from w = 9, side by side, 12 steps each."""
 
     TITLE = ("The learning rate", "学习率")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         runs = lr_sweep("course_quadratic", [lr for lr, *_ in RATES], START, "sgd", STEPS)
@@ -54,8 +53,8 @@ class LearningRate(LectureScene):
             curve.become(get_polyline(axes, xs, ys, look.FUNCTION, 3))
             verdict.next_to(axes, mn.DOWN, buff=0.55)
         self.play(*[mn.FadeIn(mn.VGroup(h, a, c)) for h, a, c, _ in panels], run_time=1.2)
-        self.narrate("Same loss, same start w = 9; only the step size η differs.",
-                     "同样的损失、同样从 w = 9 出发，只有步长 η 不同。")
+        self.narrate("The same loss and the same start, w = 9; only the learning rate η differs.",
+                     "同样的损失，同样从 w = 9 出发，只有学习率 η 不同。")
 
         # Run the three descents together
         self.section("Twelve steps", "十二步")
@@ -73,19 +72,28 @@ class LearningRate(LectureScene):
             self.play(*anims, run_time=0.5 if k > 2 else 0.9)
         for lr, *_ in RATES:
             self.record(f"w lr={lr}", runs[lr].positions[STEPS, 0])
-        self.narrate("A tiny rate barely moves; a huge one jumps across the valley every step.",
-                     "学习率太小几乎不动；太大则每一步都跳到山谷另一侧。")
+        self.narrate("A tiny rate barely moves; a large one jumps across the valley at every step.",
+                     "学习率太小，几乎不动；学习率太大，每一步都跳到山谷的另一侧。")
 
-        # The verdicts
+        # The verdicts, and the rates the second derivative allows
         self.section("Verdicts", "结论")
+        rates = quadratic_rates(get_surface("course_quadratic").hessian(START))
         finals = []
         for p, (lr, colour, *_) in zip(panels, RATES, strict=True):
             label = get_math(rf"L_{{{STEPS}}} = {tex_number(runs[lr].losses[-1])}",
-                             size=look.LABEL_SIZE + 2, color=colour)
-            label.next_to(p[1], mn.DOWN, buff=0.05)
+                             size=look.LABEL_SIZE + 4, color=colour)
+            mn.VGroup(label, p[3]).arrange(mn.DOWN, buff=0.2).next_to(p[1], mn.DOWN, buff=0.3)
             finals.append(label)
             self.record(f"final loss lr={lr}", runs[lr].losses[-1])
         self.play(*[mn.FadeIn(p[3]) for p in panels], *[mn.FadeIn(f) for f in finals])
-        self.narrate("Here the loss curvature is 2, so any η above 1 would make the steps grow.",
-                     "这里损失的曲率是 2，所以 η 一旦大于 1，步子就会越来越大。")
+        self.record("second derivative", rates.lam_max)
+        self.record("limit and best", [rates.limit, rates.best])
+        self.narrate(f"The second derivative is L″ = {rates.lam_max:g}: each step multiplies the "
+                     f"distance to the minimum by 1 − {rates.lam_max:g}η.",
+                     f"二阶导数 L″ = {rates.lam_max:g}：每走一步，到最低点的距离都乘以 "
+                     f"1 − {rates.lam_max:g}η。")
+        self.narrate(f"So any η above {rates.limit:g} makes the steps grow, and η = "
+                     f"{rates.best:g} would land on the minimum in a single step.",
+                     f"所以 η 一旦大于 {rates.limit:g}，步子就越来越大；而 η = {rates.best:g} "
+                     "一步就能落到最低点。")
         self.wait(1.0)

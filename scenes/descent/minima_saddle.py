@@ -17,6 +17,7 @@ from scenes.common import (
 )
 from scenes.common.landscape import (
     WALKER_LIFT,
+    get_axis_labels,
     get_landscape,
     get_landscape_axes,
     get_path_3d,
@@ -45,7 +46,6 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
     """Two starts, two valleys; then the saddle x^2 - y^2 with GD against momentum."""
 
     TITLE = ("Local minima and saddle points", "局部极小值与鞍点")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         wells = get_surface("two_minima")
@@ -53,6 +53,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         gd = optimize("saddle", SADDLE_START, "sgd", SADDLE_LR, SADDLE_STEPS)
         mom = optimize("saddle", SADDLE_START, "momentum", SADDLE_LR, SADDLE_STEPS, momentum=MU)
         exits = [first_exit(r.positions, SADDLE_WINDOW) for r in (gd, mom)]
+        exact = optimize("saddle", (SADDLE_START[0], 0.0), "sgd", SADDLE_LR, SADDLE_STEPS)
         self.show_title()
 
         # Two valleys
@@ -64,7 +65,9 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         formula = self.overlay(get_math(r"L = " + wells.tex, color=look.FUNCTION,
                                         size=look.MATH_SIZE - 6))
         formula.to_corner(mn.UL, buff=0.5)
+        names = get_axis_labels(self, axes)
         self.play(mn.Create(axes), mn.Create(land), mn.FadeIn(formula), run_time=2.5)
+        self.play(*[mn.FadeIn(n) for n in names])
         colours = (look.SECOND, look.THIRD)
         walkers = [get_walker(axes, r.positions[0], r.losses[0], c, WALKER)
                    for r, c in zip(runs, colours, strict=True)]
@@ -73,8 +76,8 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
              for (x, y), c in zip(WELLS_STARTS, colours, strict=True)], size=look.LABEL_SIZE))
         legend.next_to(formula, mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         self.play(*[mn.FadeIn(w) for w in walkers], mn.FadeIn(legend))
-        self.narrate("Two starting points only 0.4 apart, either side of a ridge.",
-                     "两个起点只相距 0.4，分处山脊两侧。")
+        self.narrate("Two starting points only 0.4 apart in x, on either side of a ridge.",
+                     "两个起点在 x 方向上只相距 0.4，分处山脊两侧。")
         paths = [get_path_3d(axes, r.positions, r.losses, c) for r, c in
                  zip(runs, colours, strict=True)]
         moves = [mn.MoveAlongPath(w, p.copy().shift(WALKER_LIFT * WALKER * mn.OUT))
@@ -110,19 +113,32 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         land = get_landscape(axes, saddle, SADDLE_WINDOW, resolution=28)
         formula = self.overlay(get_math(r"L = " + saddle.tex, color=look.FUNCTION))
         formula.to_corner(mn.UL, buff=0.5)
+        names = get_axis_labels(self, axes)
         self.play(mn.Create(axes), mn.Create(land), mn.FadeIn(formula), run_time=2)
+        self.play(*[mn.FadeIn(n) for n in names])
         start = self.overlay(get_math(
             r"w_0 = (" + plain_number(SADDLE_START[0]) + r",\ 10^{-3})", size=look.MATH_SIZE - 6))
         start.next_to(formula, mn.DOWN, aligned_edge=mn.LEFT, buff=0.35)
         self.play(mn.FadeIn(start))
-        self.narrate("Uphill along w1, downhill along w2: at the centre the gradient is zero.",
-                     "沿 w1 是上坡，沿 w2 是下坡：中心处梯度为零。")
+        self.narrate("Along x the surface curves up, along y it curves down; at the centre the "
+                     "gradient is zero.", "沿 x 方向曲面向上弯，沿 y 方向向下弯；中心处梯度为零。")
+        hess = get_surface("saddle").hessian((0.0, 0.0))
+        matrix = self.overlay(get_math(
+            r"H = \begin{pmatrix} " + f"{hess[0, 0]:g} & {hess[0, 1]:g} \\\\ "
+            f"{hess[1, 0]:g} & {hess[1, 1]:g}" + r" \end{pmatrix}", size=look.MATH_SIZE - 8))
+        matrix.next_to(formula, mn.RIGHT, buff=0.6)
+        self.play(mn.FadeIn(matrix))
+        self.record("saddle hessian", hess)
+        self.narrate(f"Its Hessian is diag({hess[0, 0]:g}, {hess[1, 1]:g}): one positive and one "
+                     "negative eigenvalue make a saddle point.",
+                     f"它的海森矩阵是 diag({hess[0, 0]:g}, {hess[1, 1]:g})：一个特征值为正、"
+                     "一个为负，这就是鞍点。")
 
         # GD lingers, momentum escapes
         self.section("Lingering and escaping", "徘徊与逃离")
-        methods = [(gd, exits[0], look.SECOND, f"GD  η = {SADDLE_LR}"),
+        methods = [(gd, exits[0], look.SECOND, tr("GD", "梯度下降") + f"  η = {SADDLE_LR}"),
                    (mom, exits[1], look.GRADIENT,
-                    tr(f"Momentum  μ = {MU}", f"动量  μ = {MU}"))]
+                    tr(f"Momentum  μ = {MU}", f"动量法  μ = {MU}"))]
         legend = self.overlay(get_legend([(name, c) for _, _, c, name in methods],
                                          size=look.LABEL_SIZE))
         legend.next_to(start, mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
@@ -133,7 +149,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
             walker = get_walker(axes, run.positions[0], run.losses[0], colour, WALKER)
             path = get_path_3d(axes, run.positions[shown], run.losses[shown], colour)
             count = self.overlay(get_text(
-                tr(f"leaves after {k_exit} steps", f"{k_exit} 步后离开"),
+                tr(f"leaves the square after {k_exit} steps", f"{k_exit} 步后离开方框"),
                 size=look.LABEL_SIZE, color=colour))
             counts.add(count)
             self.play(mn.FadeIn(walker))
@@ -145,7 +161,13 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         counts.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.25).next_to(
             legend, mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         self.play(mn.FadeIn(counts))
-        self.narrate(f"Plain GD creeps past the flat centre for {exits[0]} steps; momentum "
-                     f"builds speed and leaves after {exits[1]}.",
-                     f"普通梯度下降在平坦的中心徘徊了 {exits[0]} 步；"
-                     f"动量不断加速，{exits[1]} 步就离开了。")
+        self.narrate(f"Plain GD creeps past the flat centre and leaves the plotted square after "
+                     f"{exits[0]} steps.",
+                     f"普通梯度下降在平坦的中心附近徘徊，{exits[0]} 步后才离开图中的方框。")
+        self.narrate(f"Momentum builds up speed and leaves after only {exits[1]} steps.",
+                     f"动量法不断加速，只用 {exits[1]} 步就离开了。")
+        self.record("saddle exact start end", exact.positions[-1])
+        self.narrate(f"Started with y exactly 0, the gradient has no y part: GD slides into the "
+                     f"saddle and stays, at x = {plain_number(exact.positions[-1, 0])}.",
+                     f"如果 y 恰好从 0 开始，梯度就没有 y 分量：梯度下降滑进鞍点并停在那里，"
+                     f"x = {plain_number(exact.positions[-1, 0])}。")

@@ -18,8 +18,8 @@ from scenes.common.landscape import (
 
 # Numbers the scene uses.
 SURFACE = "mountain"
-LR, STEPS = 0.3, 40  # careful steps that follow the terrain
-BIG_LR, BIG_STEPS = 1.2, 10  # long strides
+LR, STEPS = 0.5, 40  # careful steps that follow the terrain
+BIG_LR = 2.0  # long strides, the same number of steps: they overshoot the valley
 Z_RANGE = (0, 4.5, 1.5)
 SIZE = (5.0, 5.0, 2.6)  # axes lengths x, y, z in scene units
 RESOLUTION = 28
@@ -33,12 +33,11 @@ class WalkingDownTheMountain(LectureThreeDScene):
     """Gradient descent as walking downhill: start, steepest direction, step length, walk."""
 
     TITLE = ("Walking down the mountain", "下山：梯度下降的直观理解")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         surface = get_surface(SURFACE)
         walk = optimize(SURFACE, None, "sgd", LR, STEPS)
-        stride = optimize(SURFACE, None, "sgd", BIG_LR, BIG_STEPS)
+        stride = optimize(SURFACE, None, "sgd", BIG_LR, STEPS)
         start, grad0 = walk.positions[0], walk.gradients[0]
         self.show_title()
 
@@ -52,8 +51,8 @@ class WalkingDownTheMountain(LectureThreeDScene):
         formula.to_corner(mn.UL, buff=0.5)
         self.play(mn.Create(axes), mn.Create(land), run_time=2.5)
         self.play(mn.FadeIn(formula))
-        self.narrate("Training walks downhill on the loss L over the parameters w1, w2.",
-                     "训练就是在参数 w1、w2 上的损失 L 地形中一路下山。")
+        self.narrate("Training is a walk downhill on the loss L, over the two parameters w1 "
+                     "and w2.", "训练就像在损失 L 的地形上下山，地面的两个方向是参数 w1 和 w2。")
 
         # Which way is down: the negative gradient
         self.section("Which way is down?", "哪个方向是下坡？")
@@ -66,17 +65,23 @@ class WalkingDownTheMountain(LectureThreeDScene):
         self.play(mn.FadeIn(walker), mn.FadeIn(start_label))
         down = -grad0 / np.linalg.norm(grad0)
         tip = walker_point(axes, start + ARROW_LENGTH * down, walk.losses[0], WALKER)
-        arrow = mn.Arrow(walker.get_center(), tip, buff=0, color=look.GRADIENT,
+        arrow = mn.Arrow(walker.get_center(), tip, buff=0, color=look.GRADIENT_BRIGHT,
                          stroke_width=6, max_tip_length_to_length_ratio=0.25)
         direction = self.overlay(get_math(
             r"-\nabla L = (" + plain_number(-grad0[0]) + ", " + plain_number(-grad0[1]) + ")",
-            color=look.GRADIENT, size=look.MATH_SIZE - 6))
+            color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 6))
         direction.next_to(formula, mn.DOWN, aligned_edge=mn.LEFT, buff=0.35)
         self.play(mn.GrowArrow(arrow), mn.FadeIn(direction))
         self.record("start", start)
         self.record("gradient", grad0)
-        self.narrate("The steepest way down is the negative gradient, −∇L, at the walker's feet.",
-                     "最陡的下坡方向是脚下的负梯度 −∇L。")
+        self.narrate("The gradient ∇L collects the partial derivatives of L and points "
+                     "straight uphill.", "梯度 ∇L 由 L 的各个偏导数组成，指向最陡的上坡方向。")
+        self.narrate("So the steepest way down is minus the gradient, −∇L, at the walker's feet.",
+                     "所以最陡的下坡方向是脚下的负梯度 −∇L。")
+        self.narrate("The course writes “derivative = −gradient”; that is not quite right.",
+                     "课程里写“导数 = −梯度”，这并不准确。")
+        self.narrate("The gradient is made of the derivatives; the minus sign belongs to the "
+                     "direction we step in.", "梯度由各个导数组成；负号属于我们迈步的方向。")
 
         # One step: the learning rate is the step length
         self.section("One step", "迈出一步")
@@ -103,52 +108,72 @@ class WalkingDownTheMountain(LectureThreeDScene):
         self.section("Walking down", "一路下山")
         self.play(mn.FadeOut(start_label))
         path = get_path_3d(axes, walk.positions[1:], walk.losses[1:], look.POINT)
-        counter = self.overlay(get_text(f"k = 1    L = {plain_number(walk.losses[1])}",
-                                        size=look.LABEL_SIZE))
-        counter.to_corner(mn.UR, buff=0.5)
-        self.play(mn.FadeIn(counter))
         k_tracker = mn.ValueTracker(1)
-
-        def update_counter(m: mn.Mobject) -> None:
-            k = int(round(k_tracker.get_value()))
-            m.become(get_text(f"k = {k}    L = {plain_number(walk.losses[k])}",
-                              size=look.LABEL_SIZE).to_corner(mn.UR, buff=0.5))
-
-        counter.add_updater(update_counter)
+        readout = self._readout(walk, k_tracker, look.POINT)
+        self.play(mn.FadeIn(readout))
         walker.add_updater(lambda m: m.move_to(self._on_surface(axes, surface, walk,
                                                                 k_tracker.get_value())))
         self.play(k_tracker.animate.set_value(STEPS), mn.Create(path), run_time=6,
                   rate_func=mn.linear)
         walker.clear_updaters()
-        counter.clear_updaters()
+        readout.clear_updaters()
         self.record("walk", walk.positions)
         self.record("walk loss", walk.losses)
-        self.narrate("Each step reads the slope again: the walker goes round the hill into "
-                     "the valley.", "每一步都重新读取坡度：行者绕过小山，走进谷底。")
+        self.narrate("Each step reads the slope again, so the walker goes round the hill and "
+                     "into the valley.", "每走一步都重新计算坡度，所以行者绕过小山，走进了谷底。")
+        self.narrate(f"After {STEPS} steps the loss is {plain_number(walk.losses[-1])}, down from "
+                     f"{plain_number(walk.losses[0])}.",
+                     f"走了 {STEPS} 步之后，损失从 {plain_number(walk.losses[0])} 降到了 "
+                     f"{plain_number(walk.losses[-1])}。")
 
-        # Longer strides
-        self.section("Longer strides", "更大的步长")
+        # Longer strides: the same number of steps with a larger learning rate
+        self.section("Longer strides", "更大的步子")
+        ratio = BIG_LR / LR
+        peak = int(np.argmax(np.diff(stride.losses))) + 1  # the step after the biggest rise
         big_walker = get_walker(axes, stride.positions[0], stride.losses[0], look.SECOND,
                                 radius=WALKER)
         big_path = get_path_3d(axes, stride.positions, stride.losses, look.SECOND)
-        big_label = self.overlay(get_math(r"\eta = " + f"{BIG_LR}", color=look.SECOND,
-                                          size=look.MATH_SIZE - 6))
-        big_label.next_to(counter, mn.DOWN, aligned_edge=mn.RIGHT, buff=0.3)
-        self.play(mn.FadeIn(big_walker), mn.FadeIn(big_label))
         k2 = mn.ValueTracker(0)
+        big_readout = self._readout(stride, k2, look.SECOND, below=readout)
+        self.play(mn.FadeIn(big_walker), mn.FadeIn(big_readout))
         big_walker.add_updater(lambda m: m.move_to(self._on_surface(axes, surface, stride,
                                                                     k2.get_value())))
-        self.play(k2.animate.set_value(BIG_STEPS), mn.Create(big_path), run_time=4,
+        self.play(k2.animate.set_value(STEPS), mn.Create(big_path), run_time=6,
                   rate_func=mn.linear)
         big_walker.clear_updaters()
+        big_readout.clear_updaters()
         self.record("stride", stride.positions)
         self.record("stride loss", stride.losses)
-        self.narrate(f"With η = {BIG_LR}, four times larger, the strides jump across the terrain "
-                     "instead of following it.",
-                     f"η = {BIG_LR}（大四倍）时，步子跨越地形，而不是沿着地形走。")
+        self.record("lr ratio", ratio)
+        self.record("stride peak", [peak, stride.losses[peak]])
+        self.narrate(f"With η = {BIG_LR:g}, {ratio:g} times larger, the strides overshoot: at "
+                     f"step {peak} the loss jumps back up to {plain_number(stride.losses[peak])}.",
+                     f"η = {BIG_LR:g} 是原来的 {ratio:g} 倍：步子越过了谷底，第 {peak} 步时损失又"
+                     f"跳回 {plain_number(stride.losses[peak])}。")
+        higher = stride.losses[-1] > walk.losses[-1]
+        self.narrate(f"After {STEPS} steps they end at {plain_number(stride.losses[-1])}, "
+                     + ("above" if higher else "below") + " the careful walk: they jump across "
+                     "the terrain instead of following it.",
+                     f"{STEPS} 步后大步子停在 {plain_number(stride.losses[-1])}，"
+                     + ("比小步子更高" if higher else "比小步子更低")
+                     + "：它跨越地形，而不是沿着地形走。")
         self.begin_ambient_camera_rotation(rate=0.08)
         self.wait(3)
         self.stop_ambient_camera_rotation()
+
+    def _readout(self, run, k: mn.ValueTracker, colour: str,
+                 below: mn.Mobject | None = None) -> mn.Mobject:
+        """The run's own live readout, η, step and loss, in its colour (top right)."""
+        def text() -> mn.Mobject:
+            i = int(round(k.get_value()))
+            m = get_text(f"η = {run.lr:g}    k = {i}    L = {plain_number(run.losses[i])}",
+                         size=look.LABEL_SIZE, color=colour)
+            if below is None:
+                return m.to_corner(mn.UR, buff=0.5)
+            return m.next_to(below, mn.DOWN, aligned_edge=mn.LEFT, buff=0.25)
+
+        readout = self.overlay(text())
+        return readout.add_updater(lambda m: m.become(text()))
 
     @staticmethod
     def _on_surface(axes, surface, run, k: float) -> np.ndarray:

@@ -17,6 +17,14 @@ from scenes.common import (
     tr,
 )
 
+# The update rule on screen, in torch's convention (torch.optim.SGD(nesterov=True)); a test
+# runs exactly these three lines against torch.
+NAG_RULE = (
+    r"\tilde w = w - \eta \mu v",
+    r"v \leftarrow \mu v + \nabla L(\tilde w)",
+    r"w \leftarrow w - \eta v",
+)
+
 # Numbers the scene uses.
 STEPS, LR, MU = 30, 0.05, 0.8
 LEVELS = (0.25, 1, 2.5, 5, 8, 12)
@@ -28,7 +36,6 @@ class NesterovMomentum(LectureScene):
     """NAG's look-ahead point and the gradient there (from mathcore), then NAG vs Momentum."""
 
     TITLE = ("Nesterov accelerated gradient", "NAG：Nesterov 加速梯度")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         nag = optimize("bowl", None, "nag", LR, STEPS, momentum=MU)
@@ -40,22 +47,22 @@ class NesterovMomentum(LectureScene):
         axes, contours = get_contour_plane("bowl", LEVELS, 6.8)
         mn.VGroup(axes, contours).to_edge(mn.UP, buff=0.6).to_edge(mn.LEFT, buff=0.4)
         formula = get_math(r"L = " + get_surface("bowl").tex, color=look.FUNCTION)
-        rule = mn.VGroup(
-            get_math(r"\tilde w = w + \mu v", color=look.POINT),
-            get_math(r"v \leftarrow \mu v - \eta \nabla L(\tilde w)", color=look.GRADIENT),
-            get_math(r"w \leftarrow w + v", color=look.TEXT),
-        ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
-        legend = get_legend([(tr("momentum step μv", "动量一步 μv"), look.POINT),
-                             (tr("gradient at the look-ahead", "在前瞻点的梯度一步"),
+        rule = mn.VGroup(*[get_math(tex, color=c) for tex, c in
+                           zip(NAG_RULE, (look.POINT, look.GRADIENT, look.TEXT), strict=True)])
+        rule.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
+        legend = get_legend([(tr("momentum step −ημv", "动量一步 −ημv"), look.POINT),
+                             (tr("gradient step −η∇L(w̃)", "前瞻点的梯度一步 −η∇L(w̃)"),
                               look.GRADIENT)], size=look.LABEL_SIZE - 2)
         column = mn.VGroup(formula, rule, legend).arrange(mn.DOWN, aligned_edge=mn.LEFT,
                                                           buff=0.4)
         column.next_to(axes, mn.RIGHT, buff=0.6).align_to(axes, mn.UP)
         self.play(mn.Create(axes), mn.Create(contours), mn.Write(formula), run_time=1.5)
         self.play(mn.Write(rule))
-        self.narrate("NAG first follows its velocity to a look-ahead point, then takes the "
-                     "gradient there.",
-                     "NAG 先沿着速度走到前瞻点，再在那里计算梯度。")
+        self.narrate("Written as torch writes it: v is the momentum buffer, and the step is "
+                     "minus η times v, as in the Momentum scene.",
+                     "这里采用 torch 的写法：v 是动量缓冲区，每一步走 −ηv，与动量法一致。")
+        self.narrate("NAG first moves by −ημv to a look-ahead point w̃, then takes the gradient "
+                     "there.", "NAG 先沿 −ημv 走到前瞻点 w̃，再在那里计算梯度。")
 
         # A few steps taken apart, on a close-up of the start
         self.section("Three steps", "分解三步")
@@ -99,7 +106,7 @@ class NesterovMomentum(LectureScene):
         self.play(mn.FadeIn(compare))
         self.play(mn.Create(m_path[0]), mn.FadeIn(m_path[1]), mn.Create(n_path[0]),
                   mn.FadeIn(n_path[1]), run_time=3)
-        result = get_loss_readout([("mom", mom.losses[-1], look.SECOND),
+        result = get_loss_readout([(tr("Momentum", "动量法"), mom.losses[-1], look.SECOND),
                                    ("NAG", nag.losses[-1], look.GRADIENT)], STEPS)
         result.next_to(compare, mn.DOWN, buff=0.4).align_to(compare, mn.LEFT)
         note = get_text(tr(f"same η = {LR}, μ = {MU}", f"相同的 η = {LR}，μ = {MU}"),

@@ -1,102 +1,157 @@
-"""Tuning training: batch size, learning rate, momentum and Adam, each shown by its effect on
-a loss curve."""
+"""Tuning training: batch size, learning rate, momentum and the optimizer, each shown by its
+effect on a loss curve."""
 
 from __future__ import annotations
 
 import manim as mn
 import numpy as np
 
-from mathcore.descent import fit_line, line_data, optimize
+from mathcore.descent import (
+    fit_line,
+    least_squares,
+    line_data,
+    mse_hessian,
+    optimize,
+    quadratic_rates,
+)
 from scenes.common import (
     LectureScene,
     get_axes,
     get_legend,
+    get_math,
     get_polyline,
     get_text,
     look,
+    plain_number,
     tr,
 )
 
 # Numbers the scene uses.
 COLOURS = (look.SECOND, look.GRADIENT, look.THIRD)
-EPOCHS = 15
+WIDTHS = (3, 5, 2.5)  # the middle run drawn widest, so a run lying under another still shows
+EPOCHS, LR_EPOCHS, EARLY = 15, 60, 10  # EARLY: the epoch the learning-rate narration reads
+SMALL_LR, MID_LR = 0.05, 0.3
 DATA = {"noise": 0.3, "seed": 3}
 
 
-def _panel_data() -> list[tuple[tuple[str, str], float, float,
-                               list[tuple[str, np.ndarray, np.ndarray]]]]:
-    """Per knob: its (English, Chinese) title, x tick step and extent, and (label, x, loss) for
-    each setting."""
+def _panel_data() -> tuple[list, dict]:
+    """Per knob: its (English, Chinese) title, x axis (step, extent, English and Chinese unit),
+    y label, and (English label, Chinese label, x, y) for each setting; plus the numbers the
+    narration uses."""
     data = line_data(**DATA)
     out = []
     runs = []
     for size, lr in ((99, 0.5), (10, 0.2), (1, 0.05)):
         f = fit_line(data, "minibatch" if 1 < size < 99 else ("batch" if size == 99 else "sgd"),
                      lr=lr, epochs=EPOCHS, batch_size=size)
-        runs.append((f"batch {size}", np.arange(len(f.loss)) / f.updates_per_epoch, f.loss))
-    out.append((("Batch size (x: epochs)", "批量大小（横轴：轮）"), 5, EPOCHS, runs))
+        runs.append((f"batch {size}", f"批量 {size}",
+                     np.arange(len(f.loss)) / f.updates_per_epoch, f.loss))
+    out.append((("Batch size", "批量大小"), (5, EPOCHS, "epoch", "轮"), "L", [-2, 2, 2], runs))
+    # Learning rate: excess loss over the least-squares line, so the rates of approach show
+    rates = quadratic_rates(mse_hessian(data.x))
+    floor = least_squares(data)[2]
     runs = []
-    for lr in (0.05, 0.3, 0.7):
-        f = fit_line(data, "batch", lr=lr, epochs=60)
-        runs.append((f"η = {lr}", np.arange(len(f.loss)), f.loss))
-    out.append((("Learning rate (x: epochs)", "学习率（横轴：轮）"), 20, 60, runs))
+    for lr in (SMALL_LR, MID_LR, rates.best):
+        f = fit_line(data, "batch", lr=lr, epochs=LR_EPOCHS)
+        label = f"η = {lr:.3g}"
+        runs.append((label, label, np.arange(len(f.loss)), f.loss - floor))
+    out.append((("Learning rate", "学习率"), (20, LR_EPOCHS, "epoch", "轮"), "L - L^*",
+                [-4, 2, 2], runs))
     runs = []
     for mu in (0.0, 0.5, 0.9):
         t = optimize("bowl", None, "momentum" if mu else "sgd", 0.02, 60,
                      **({"momentum": mu} if mu else {}))
-        runs.append((f"μ = {mu}", np.arange(61), t.losses))
-    out.append((("Momentum (x: steps)", "动量（横轴：步）"), 20, 60, runs))
+        runs.append((f"μ = {mu}", f"μ = {mu}", np.arange(61), t.losses))
+    out.append((("Momentum", "动量"), (20, 60, "step", "步"), "L", [-4, 2, 2], runs))
     runs = []
-    for name, lr in (("sgd", 0.001), ("momentum", 0.001), ("adam", 0.1)):
+    for name, lr, en, zh in (("sgd", 0.001, "GD", "梯度下降"), ("momentum", 0.001, "Momentum", "动量法"),
+                             ("adam", 0.1, "Adam", "Adam")):
         t = optimize("rosenbrock", None, name, lr, 400, **({"momentum": 0.9}
                                                             if name == "momentum" else {}))
-        runs.append((name.capitalize() if name != "sgd" else "SGD", np.arange(401), t.losses))
-    out.append((("Optimizer (x: steps)", "优化器（横轴：步）"), 100, 400, runs))
-    return out
+        runs.append((en, zh, np.arange(401), t.losses))
+    out.append((("Optimizer", "优化器"), (100, 400, "step", "步"), "L", [-2, 2, 2], runs))
+    return out, {"rates": rates, "floor": floor}
 
 
 class TrainingKnobs(LectureScene):
-    """Four knobs of training, each a panel of loss curves on a log scale."""
+    """Four hyper-parameters of training, each a panel of loss curves on a log scale."""
 
-    TITLE = ("Tuning training: the knobs", "训练调参：四个旋钮")
-    TOPIC = ("Gradient descent", "梯度下降法")
+    TITLE = ("Tuning training: four hyper-parameters", "训练调参：四个超参数")
 
     def construct(self) -> None:
-        panels_data = _panel_data()
+        panels_data, numbers = _panel_data()
+        rates = numbers["rates"]
         self.show_title()
         panels = mn.VGroup()
-        for (en, zh), x_step, x_max, runs in panels_data:
-            axes = get_axes([0, x_max, x_step], [-3, 2, 1], 3.4, 1.6, x_label="", y_label="L",
-                            y_log=True, y_numbers=False)
-            title = get_text(tr(en, zh), size=look.BODY_SIZE - 2)
-            legend = get_legend([(label, c) for (label, _, _), c in
-                                 zip(runs, COLOURS, strict=True)], size=look.LABEL_SIZE - 6)
-            title.next_to(axes, mn.UP, buff=0.12).align_to(axes, mn.LEFT)
-            legend.next_to(axes, mn.RIGHT, buff=0.3)
+        for (en, zh), (x_step, x_max, unit_en, unit_zh), y_tex, y_range, runs in panels_data:
+            x_label = get_text(tr(unit_en, unit_zh), size=look.LABEL_SIZE, color=look.MUTED)
+            y_label = get_math(y_tex + r"\ (\log)", size=look.LABEL_SIZE)
+            axes = get_axes([0, x_max, x_step], y_range, 3.6, 1.5, x_label=x_label,
+                            y_label=y_label, y_log=True, y_numbers=True)
+            title = get_text(tr(en, zh), size=look.BODY_SIZE)
+            legend = get_legend([(tr(label, label_zh), c) for (label, label_zh, _, _), c in
+                                 zip(runs, COLOURS, strict=True)], size=look.LABEL_SIZE - 4)
+            title.next_to(axes, mn.UP, buff=0.3).align_to(axes, mn.LEFT)
+            legend.next_to(axes, mn.RIGHT, buff=0.35).shift(0.2 * mn.UP)
             panels.add(mn.VGroup(axes, title, legend))
-        panels.arrange_in_grid(rows=2, cols=2, buff=(0.5, 0.35))
-        panels.scale_to_fit_width(min(panels.width, 12.9)).set_x(0).to_edge(mn.UP, buff=0.3)
-        curves = [mn.VGroup(*[get_polyline(panel[0], x, np.clip(loss, 1e-3, 100), c, 3)
-                              for (_, x, loss), c in zip(runs, COLOURS, strict=True)])
-                  for panel, (_, _, _, runs) in zip(panels, panels_data, strict=True)]
+        panels.arrange_in_grid(rows=2, cols=2, buff=(0.6, 0.35))
+        panels.scale_to_fit_width(min(panels.width, 13.4)).set_x(0).to_edge(mn.UP, buff=0.2)
+        if panels.get_bottom()[1] < look.CAPTION_BAND_TOP:
+            panels.scale_to_fit_height(3.8 - look.CAPTION_BAND_TOP).to_edge(mn.UP, buff=0.2)
+        lo = 10.0 ** np.array([d[3][0] for d in panels_data])
+        curves = [mn.VGroup(*[get_polyline(panel[0], x, np.clip(loss, floor, 100), c, w)
+                              for (_, _, x, loss), c, w in zip(runs, COLOURS, WIDTHS,
+                                                                strict=True)])
+                  for panel, (*_, runs), floor in zip(panels, panels_data, lo, strict=True)]
+        for c in curves:  # the middle run on top
+            c.submobjects = [c[0], c[2], c[1]]
+
+        # The learning rate's numbers: the limit, the best fixed rate, an early and a late epoch
+        lr_runs = {label: loss for label, _, _, loss in panels_data[1][4]}
+        small, mid, best = (lr_runs[k] for k in lr_runs)
+        early_leader = "mid" if mid[EARLY] < best[EARLY] else "best"
+        late_lowest = min(("small", small[-1]), ("mid", mid[-1]), ("best", best[-1]),
+                          key=lambda t: t[1])[0]
+        self.record("lr limit and best", [rates.limit, rates.best])
+        self.record("lr excess early", [small[EARLY], mid[EARLY], best[EARLY]])
+        self.record("lr excess late", [small[-1], mid[-1], best[-1]])
+
         notes = (
-            ("Bigger batches: smoother curves, fewer updates per epoch.",
-             "批量越大：曲线越平滑，每轮更新次数越少。"),
-            ("Too small a rate crawls; near the limit it is fastest.",
-             "学习率太小进展缓慢；接近上限时最快。"),
-            ("Momentum speeds up the long, shallow direction.",
-             "动量加快了在平缓方向上的前进。"),
-            ("Adam's adaptive steps help on some valleys, not all.",
-             "Adam 的自适应步长在有些山谷有效，并非全部。"),
+            [("Bigger batches give smoother curves but fewer updates per epoch.",
+              "批量越大，曲线越平滑，但每一轮的更新次数越少。")],
+            [(f"The rate must stay below 2 over the largest Hessian eigenvalue: here about "
+              f"{rates.limit:.3g}.",
+              f"学习率必须小于 2 除以海森矩阵的最大特征值，这里约为 {rates.limit:.3g}。"),
+             (f"On a quadratic the best fixed rate is 2 over the sum of the smallest and largest "
+              f"eigenvalue: about {rates.best:.3g}.",
+              f"在二次函数上，最好的固定学习率是 2 除以最小与最大特征值之和，约为 "
+              f"{rates.best:.3g}。"),
+             (f"At epoch {EARLY}, η = {MID_LR} is "
+              + ("ahead" if early_leader == "mid" else "behind")
+              + f"; by epoch {LR_EPOCHS}, η = {rates.best:.3g} is "
+              + ("the closest to the least-squares line." if late_lowest == "best"
+                 else "not the closest."),
+              f"第 {EARLY} 轮时 η = {MID_LR} " + ("领先" if early_leader == "mid" else "落后")
+              + f"；到第 {LR_EPOCHS} 轮，η = {rates.best:.3g} "
+              + ("离最小二乘解最近。" if late_lowest == "best" else "并不是最近的。")),
+             (f"Too small a rate crawls: η = {SMALL_LR} is still {plain_number(small[-1])} "
+              "above the lowest loss.",
+              f"学习率太小就爬得很慢：η = {SMALL_LR} 仍比最低损失高 {plain_number(small[-1])}。")],
+            [("Momentum speeds up the long, shallow direction of the valley.",
+              "动量加快了沿山谷平缓方向的前进。")],
+            [("Adam's adaptive steps help in some valleys, but not in all of them.",
+              "Adam 的自适应步长在有些山谷里有效，但并非所有山谷。")],
         )
-        for i, (panel, curve, (en, zh), ((name, name_zh), _, _, runs)) in enumerate(zip(
+        for i, (panel, curve, lines, ((name, name_zh), *_rest, runs)) in enumerate(zip(
                 panels, curves, notes, panels_data, strict=True)):
-            self.section(name.split(" (")[0], name_zh.split("（")[0])
+            self.section(name, name_zh)
             self.play(mn.FadeIn(panel), mn.Create(curve), run_time=1.5)
-            for label, _, loss in runs:
+            for label, _, _, loss in runs:
                 self.record(f"{name}: {label}", loss)
             if i == 0:
-                self.narrate("Each panel turns one knob of training and shows the loss curve.",
-                             "每个小图只调一个训练旋钮，并画出损失曲线。")
-            self.narrate(en, zh)
+                self.narrate("Each panel turns one hyper-parameter of training and shows the "
+                             "loss curves on a log scale.",
+                             "每个小图只调整一个训练超参数，并在对数坐标上画出损失曲线。")
+            for en, zh in lines:
+                self.narrate(en, zh)
         self.wait(1.0)

@@ -198,3 +198,39 @@ def test_gd_lingers_at_the_saddle_and_momentum_leaves_sooner():
     assert first_exit(gd.positions[:5], window) is None
     with pytest.raises(ValueError, match="shape"):
         first_exit(np.zeros(3), window)
+
+
+def test_quadratic_rates_limit_and_best():
+    from mathcore.descent import contraction, mse_hessian, quadratic_rates
+
+    r = quadratic_rates(np.diag([1.0, 10.0]))  # the bowl 0.5 x^2 + 5 y^2
+    assert (r.limit, r.best) == pytest.approx((0.2, 2 / 11))
+    assert r.best_factor == pytest.approx(9 / 11)
+    # the best rate minimises the worst contraction over a grid of rates, and equals it there
+    grid = np.linspace(0.001, 0.199, 397)
+    worst = [contraction(np.diag([1.0, 10.0]), lr) for lr in grid]
+    assert grid[int(np.argmin(worst))] == pytest.approx(r.best, abs=1e-3)
+    assert contraction(np.diag([1.0, 10.0]), r.best) == pytest.approx(r.best_factor)
+    assert quadratic_rates(2.0).limit == 1.0 and quadratic_rates(2.0).best == 0.5
+    with pytest.raises(ValueError, match="positive definite"):
+        quadratic_rates(np.diag([1.0, -1.0]))
+    # the MSE Hessian of a line fit, against autograd
+    x = np.linspace(0.01, 0.99, 99)
+    y = 3 * x + 4
+
+    def mse(p):
+        return ((p[0] * torch.from_numpy(x) + p[1] - torch.from_numpy(y)) ** 2).mean()
+
+    h = torch.autograd.functional.hessian(mse, torch.tensor([0.5, 0.5], dtype=torch.float64))
+    np.testing.assert_allclose(mse_hessian(x), h.numpy(), rtol=1e-12)
+
+
+def test_surface_hessian_and_least_squares():
+    from mathcore.descent import least_squares, line_data
+
+    np.testing.assert_allclose(get_surface("saddle").hessian((0.3, -0.2)), np.diag([2.0, -2.0]))
+    np.testing.assert_allclose(get_surface("course_quadratic").hessian(9.0), [[2.0]])
+    d = line_data(noise=0.3, seed=3)
+    w, b, loss = least_squares(d)
+    np.testing.assert_allclose([w, b], np.polyfit(d.x, d.y, 1), rtol=1e-10)
+    assert loss == pytest.approx(np.mean((w * d.x + b - d.y) ** 2))

@@ -31,6 +31,12 @@ def test_learning_rate_paths_follow_closed_form(rendered):
         w = np.array(rec[f"w lr={lr}"])
         np.testing.assert_allclose(w, 2.3 + 6.7 * (1 - 2 * lr) ** k, atol=1e-9)
         assert rec[f"final loss lr={lr}"][0] == pytest.approx((6.7 * (1 - 2 * lr) ** 12) ** 2)
+    # L'' = 2: the distance shrinks by |1 - 2 eta|; it grows above eta = 1, and eta = 0.5
+    # lands in one step (the narration's numbers)
+    assert rec["second derivative"][0] == pytest.approx(2.0)
+    assert rec["limit and best"][0] == pytest.approx([1.0, 0.5])
+    assert all(abs(1 - 2 * lr) < 1 for lr in (0.02, 0.3, 0.95))
+    assert 2.3 + 6.7 * (1 - 2 * 0.5) == pytest.approx(2.3)
 
 
 def test_batch_fit_approaches_least_squares(rendered):
@@ -62,6 +68,13 @@ def test_momentum_scene_shows_torch_buffers(rendered):
     np.testing.assert_allclose(mom[1:], mom[:-1] - 0.06 * vel, atol=1e-12)
     final_sgd, final_mom = rec["final losses"][0]
     assert final_mom < final_sgd / 10
+    # the narration: "about 86 times lower", the numbers of the issue, a fair comparison
+    assert final_sgd == pytest.approx(0.0202, abs=5e-5)
+    assert final_mom == pytest.approx(2.34e-4, abs=5e-7)
+    assert round(final_sgd / final_mom) == 86
+    assert rec["effective rate"][0] == pytest.approx(0.06 / (1 - 0.7)) == pytest.approx(0.2)
+    assert abs(rec["effective rate"][0] - 0.19) / 0.19 < 0.06  # within 6 % of plain SGD's rate
+    assert rec["curvatures"][0] == pytest.approx([1.0, 10.0])  # "10 times" across
 
 
 NAG = ("scenes/descent/nag.py", "NesterovMomentum")
@@ -84,6 +97,42 @@ def test_nag_scene_lookahead_is_walker_plus_mu_v(rendered):
     assert final_nag < final_mom
 
 
+def test_nag_rule_on_screen_is_what_torch_does(rendered):
+    """Run the three lines of NAG_RULE as written (torch's convention) and torch's own
+    SGD(nesterov=True) side by side: torch's parameter is the look-ahead point w~, and the
+    walker w and the look-ahead point match what the scene recorded."""
+    import torch
+
+    from scenes.descent.nag import LR as lr
+    from scenes.descent.nag import MU as mu
+    from scenes.descent.nag import NAG_RULE, STEPS
+
+    assert NAG_RULE == (r"\tilde w = w - \eta \mu v", r"v \leftarrow \mu v + \nabla L(\tilde w)",
+                        r"w \leftarrow w - \eta v")
+
+    def grad(p):  # the bowl 0.5 x^2 + 5 y^2
+        return np.array([p[0], 10 * p[1]])
+
+    p = torch.tensor([-3.5, 1.5], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=lr, momentum=mu, nesterov=True)
+    w, v = np.array([-3.5, 1.5]), np.zeros(2)
+    walkers, aheads = [], []
+    for _ in range(STEPS):
+        ahead = w - lr * mu * v  # w~ = w - eta mu v
+        np.testing.assert_allclose(p.detach().numpy(), ahead, atol=1e-12)
+        walkers.append(w)
+        aheads.append(ahead)
+        v = mu * v + grad(ahead)  # v <- mu v + grad L(w~)
+        w = w - lr * v  # w <- w - eta v
+        opt.zero_grad()
+        (0.5 * p[0] ** 2 + 5 * p[1] ** 2).backward()
+        opt.step()
+    walkers.append(w)
+    rec = rendered(*NAG, "en").recorded
+    np.testing.assert_allclose(rec["nag"][0], walkers, atol=1e-12)
+    np.testing.assert_allclose(rec["lookahead"], [aheads[k] for k in (1, 2, 3)], atol=1e-12)
+
+
 def test_adam_scene_step_sizes_and_race(rendered):
     rec = rendered(*ADAM, "en").recorded
     adam = np.array(rec["adam"][0])
@@ -95,9 +144,17 @@ def test_adam_scene_step_sizes_and_race(rendered):
         v = 0.999 * v + 0.001 * g[k] ** 2
     expected = 0.1 / (1 - 0.9**21) / (np.sqrt(v / (1 - 0.999**21)) + 1e-8)
     np.testing.assert_allclose(rec["adam step sizes"][0], expected, rtol=1e-9)
-    assert all(len(rec[n][0]) == 401 for n in ("sgd", "momentum", "nag", "rmsprop", "adam"))
+    names = ("sgd", "momentum", "nag", "adagrad", "rmsprop", "adam")
+    assert all(len(rec[n][0]) == 401 for n in names)
     finals = rec["final losses"][0]
     assert finals[2] == min(finals)  # NAG closest after 400 steps, as the narration says
+    # "x gets a rate 2.9 times smaller": its gradients were larger
+    assert expected[0] < expected[1]
+    assert rec["adam rate ratio"][0] == pytest.approx(expected[1] / expected[0])
+    assert np.sum(g[:, 0] ** 2) > np.sum(g[:, 1] ** 2)
+    # Adagrad: the sum of squared gradients only grows, so its rates only shrink
+    first, last = np.array(rec["adagrad step sizes"][0])
+    assert np.all(last < first) and finals[3] > 4
 
 
 def _run_listing(name: str, capsys) -> str:
@@ -156,11 +213,32 @@ def test_tuning_scene_curves(rendered):
     k = np.arange(61)
     # lr 0.02 on 0.5 x^2 + 5 y^2 from (-3.5, 1.5): x shrinks by 0.98, y by 0.8 per step
     expected = 0.5 * (3.5 * 0.98**k) ** 2 + 5 * (1.5 * 0.8**k) ** 2
-    np.testing.assert_allclose(rec["Momentum (x: steps): μ = 0.0"][0], expected, rtol=1e-10)
-    batch = np.array(rec["Batch size (x: epochs): batch 99"][0])
+    np.testing.assert_allclose(rec["Momentum: μ = 0.0"][0], expected, rtol=1e-10)
+    batch = np.array(rec["Batch size: batch 99"][0])
     assert np.all(np.diff(batch) <= 1e-12)  # full-batch GD on a convex loss never goes up
-    sgd = np.array(rec["Batch size (x: epochs): batch 1"][0])
+    sgd = np.array(rec["Batch size: batch 1"][0])
     assert np.any(np.diff(sgd) > 0)  # single-point updates do
+
+
+def test_tuning_learning_rate_claims():
+    """The learning-rate panel's words: limit 2/lambda_max, best rate 2/(lambda_min +
+    lambda_max), eta = 0.3 ahead at epoch 10, the best rate lowest at epoch 60."""
+    from mathcore.descent import least_squares, line_data
+    from scenes.descent.tuning import _panel_data
+
+    data = line_data(noise=0.3, seed=3)
+    lam = np.linalg.eigvalsh(2 * np.array([[np.mean(data.x**2), np.mean(data.x)],
+                                           [np.mean(data.x), 1.0]]))
+    panels, numbers = _panel_data()
+    rates = numbers["rates"]
+    assert rates.limit == pytest.approx(2 / lam[1]) and rates.limit == pytest.approx(0.789,
+                                                                                       abs=1e-3)
+    assert rates.best == pytest.approx(2 / (lam[0] + lam[1]))
+    small, mid, best = (run[3] for run in panels[1][4])
+    assert mid[10] < best[10] and mid[10] < small[10]  # "at epoch 10, eta = 0.3 is ahead"
+    assert best[-1] < mid[-1] < small[-1]  # "by epoch 60, the best rate is the closest"
+    assert numbers["floor"] == pytest.approx(least_squares(data)[2])
+    assert min(small.min(), mid.min(), best.min()) > -1e-12  # nothing beats least squares
 
 
 MOUNTAIN = ("scenes/descent/mountain_walk.py", "WalkingDownTheMountain")
@@ -177,17 +255,25 @@ def test_mountain_walk_is_gradient_descent_in_closed_form(rendered):
     start = np.array(rec["start"][0])
     np.testing.assert_allclose(start, [2.5, 2.2])
     np.testing.assert_allclose(rec["gradient"][0], mountain_gradient(start), rtol=1e-10)
-    assert rec["step length"][0] == pytest.approx(0.3 * np.linalg.norm(mountain_gradient(start)))
-    for key, lr, steps in (("walk", 0.3, 40), ("stride", 1.2, 10)):
+    assert rec["step length"][0] == pytest.approx(0.5 * np.linalg.norm(mountain_gradient(start)))
+    for key, lr, steps in (("walk", 0.5, 40), ("stride", 2.0, 40)):
         path = np.array(rec[key][0])
         assert path.shape == (steps + 1, 2)
         expected = [start]
         for _ in range(steps):
             expected.append(expected[-1] - lr * mountain_gradient(expected[-1]))
         np.testing.assert_allclose(path, expected, rtol=0, atol=1e-9)
-    # The careful walk ends in the valley: lower than anywhere on its way.
+    # The careful walk ends in the valley: lower than anywhere on its way, never going up.
     loss = np.array(rec["walk loss"][0])
     assert loss[-1] == loss.min() < 0.2 * loss[0]
+    assert np.all(np.diff(loss) <= 1e-12)
+    # The narration: "4 times larger"; "at step k the loss jumps back up to ..."; the long
+    # strides end above the careful walk.
+    assert rec["lr ratio"][0] == pytest.approx(4.0)
+    stride = np.array(rec["stride loss"][0])
+    peak, peak_loss = rec["stride peak"][0]
+    assert stride[int(peak)] == peak_loss > stride[int(peak) - 1]
+    assert stride[-1] > loss[-1]
 
 
 MINIMA = ("scenes/descent/minima_saddle.py", "LocalMinimaAndSaddles")
