@@ -1,4 +1,4 @@
-"""Elementary functions: catalogue with properties, pole-aware sampling, inverses, convexity."""
+"""Elementary functions: catalogue, intervals, pole-aware sampling, inverses, convexity."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from mathcore.functions.catalogue import (
     CATALOGUE,
     ElementaryFunction,
     Parity,
+    ParityReason,
+    RangeEnd,
     get_function,
     power,
     softmax,
@@ -18,14 +20,18 @@ from mathcore.functions.convexity import (
     is_convex_set,
     segment_inside,
 )
+from mathcore.functions.intervals import REALS, Interval, IntervalSet, PeriodicPoints, tex_value
 from mathcore.functions.inverse import INVERSE_PAIRS, InversePair, get_inverse_pair, reflect
 from mathcore.functions.sampling import sample_curve
 
 __all__ = [
     "CATALOGUE",
     "INVERSE_PAIRS",
+    "REALS",
     "SHAPES",
     "ConvexityReport",
+    "Interval",
+    "IntervalSet",
     "InversePair",
     "check_convexity",
     "convex_envelope",
@@ -35,8 +41,12 @@ __all__ = [
     "segment_inside",
     "ElementaryFunction",
     "Parity",
+    "ParityReason",
+    "PeriodicPoints",
+    "RangeEnd",
     "get_function",
     "power",
     "sample_curve",
     "softmax",
+    "tex_value",
 ]

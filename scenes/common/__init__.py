@@ -16,7 +16,6 @@ from scenes.common.plots import (
 from scenes.common.surface3d import FastSurface, FastThreeDAxes, FastThreeDCamera, surface_dot
 from scenes.common.widgets import (
     code_block,
-    fmt_interval,
     get_axes,
     get_caption,
     get_counter,
@@ -37,7 +36,6 @@ __all__ = [
     "LectureScene",
     "LectureThreeDScene",
     "code_block",
-    "fmt_interval",
     "current_lang",
     "get_axes",
     "get_caption",

@@ -1,4 +1,4 @@
-"""Power functions y = x^a for rational a: their graphs, domains, parity and monotonicity."""
+"""Power functions y = x^a for rational a: their graphs, domains and ranges, and parity."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import manim as mn
 from mathcore.functions import power, sample_curve
 from scenes.common import (
     LectureScene,
-    fmt_interval,
     get_axes,
     get_math,
     get_text,
@@ -19,26 +18,35 @@ from scenes.common import (
 GROUPS = (
     (("1", "2", "3"), ("Whole exponents: odd powers are odd functions, even powers even.",
                        "整数指数：奇数次幂是奇函数，偶数次幂是偶函数。")),
-    (("1/2", "1/3"), ("Roots: the square root needs x ≥ 0, the cube root is defined for every x.",
-                      "开方：平方根要求 x ≥ 0，而立方根对所有实数 x 都有定义。")),
+    (("1/2", "1/3"), ("Roots: the square root needs x ≥ 0, so it is neither even nor odd; "
+                      "the cube root is defined for every x.",
+                      "开方：平方根要求 x ≥ 0，所以非奇非偶；立方根对所有实数 x 都有定义。")),
     (("-1",), ("A negative exponent: a pole at x = 0, and the curve saturates towards 0.",
                "负指数：x = 0 处有间断（渐近线），曲线趋近于 0。")),
 )
 COLOURS = (look.FUNCTION, look.SECOND, look.THIRD)
 X_RANGE, Y_RANGE = (-3.0, 3.0, 1.0), (-3.0, 3.0, 1.0)
-PARITY = {"even": ("even", "偶函数"), "odd": ("odd", "奇函数"), "neither": ("neither", "非奇非偶")}
+PARITY = {"even": ("even", "偶函数"), "odd": ("odd", "奇函数"),
+          "neither": ("neither even nor odd", "非奇非偶")}
+# Said under the parity when it is the reason (mathcore's ``parity_reason``).
+REASONS = {"domain_not_symmetric": ("the domain is not symmetric about 0", "定义域不关于原点对称")}
+PANEL_WIDTH = 6.8  # the property rows beside the axes
+SET_SIZE = 34  # domain and range formulas
 
 
 class PowerFunction(LectureScene):
     """Graphs of x, x^2, x^3, x^(1/2), x^(1/3), x^(-1) with each one's properties."""
 
     TITLE = ("Power functions", "幂函数")
-    TOPIC = ("Elementary functions", "基本初等函数")
 
     def construct(self) -> None:
         self.show_title()
         axes = get_axes(list(X_RANGE), list(Y_RANGE), 5.6, 5.0)
         axes.to_corner(mn.UL, buff=0.35).shift(0.3 * mn.RIGHT)
+        # Curves pass under the tick numbers (x^-1 crosses -2 and -3), which stay readable.
+        for number in [*axes.x_axis.numbers, *axes.y_axis.numbers]:
+            number.add_background_rectangle(color=look.BACKGROUND, opacity=1.0, buff=0.04)
+        axes.set_z_index(1)
         self.play(mn.Create(axes), run_time=1.0)
         for i, (exponents, (en, zh)) in enumerate(GROUPS):
             self.section(f"Exponents {', '.join(exponents)}", f"指数 {', '.join(exponents)}")
@@ -51,9 +59,14 @@ class PowerFunction(LectureScene):
             for piece in sample_curve(f, X_RANGE[0], X_RANGE[1], 400, y_window=Y_RANGE[:2]):
                 graphs.add(axes.plot_line_graph(piece[:, 0], piece[:, 1], add_vertex_dots=False,
                                                 line_color=colour, stroke_width=4))
+            for end, closed in f.domain.finite_ends():  # an included end: a filled dot
+                if closed and X_RANGE[0] <= end <= X_RANGE[1]:
+                    graphs.add(mn.Dot(axes.c2p(end, float(f(end))), radius=0.07, color=colour))
             rows.add(self._property_row(f, colour))
-            self.record(f"domain {alpha}", [b for iv in f.domain for b in iv])
-        rows.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.45)
+            self.record(f"domain {alpha}", _ends(f.domain))
+            self.record(f"range {alpha}", _ends(f.range))
+            self.record(f"symmetric domain {alpha}", float(f.symmetric_domain))
+        rows.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         rows.to_corner(mn.UR, buff=0.45)
         if not first:
             self.play(*[mn.FadeOut(m) for m in self._previous], run_time=0.5)
@@ -63,10 +76,32 @@ class PowerFunction(LectureScene):
         self.wait(1.0)
 
     def _property_row(self, f, colour: str) -> mn.VGroup:
-        """y = x^a, then its domain and parity, from the mathcore catalogue."""
+        """y = x^a and its parity; its domain and range; why, when the domain decides parity."""
         head = get_math(f"y = {f.tex}", color=colour)
-        domain = " \\cup ".join(fmt_interval(a, b) for a, b in f.domain)
-        dom = get_math(r"D = " + domain, size=look.LABEL_SIZE + 2, color=look.TEXT)
-        parity = get_text(tr(*PARITY[f.parity]), size=look.LABEL_SIZE, color=look.MUTED)
-        info = mn.VGroup(dom, parity).arrange(mn.RIGHT, buff=0.3)
-        return mn.VGroup(head, info).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
+        parity = get_text(tr(*PARITY[f.parity]), size=look.LABEL_SIZE, color=look.TEXT)
+        lines = [mn.VGroup(head, parity).arrange(mn.RIGHT, buff=0.4)]
+        sets = mn.VGroup(*(self._labelled(label, s) for label, s in (
+            (tr("domain", "定义域"), f.domain), (tr("range", "值域"), f.range))))
+        sets.arrange(mn.RIGHT, buff=0.5)
+        if sets.width > PANEL_WIDTH:  # one above the other, formulas in one column
+            sets.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
+            column = max(word.get_right()[0] for word, _ in sets) + 0.15
+            for _, formula in sets:
+                formula.shift((column - formula.get_left()[0]) * mn.RIGHT)
+        lines.append(sets)
+        if f.parity_reason in REASONS:
+            lines.append(get_text(tr(*REASONS[f.parity_reason]), size=look.LABEL_SIZE,
+                                  color=look.MUTED))
+        return mn.VGroup(*lines).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.14)
+
+    @staticmethod
+    def _labelled(label: str, s) -> mn.VGroup:
+        """A word (English or Chinese) beside a set in interval notation from ``tex()``."""
+        word = get_text(label, size=look.LABEL_SIZE, color=look.MUTED)
+        formula = get_math(s.tex(), size=SET_SIZE, color=look.TEXT)
+        return mn.VGroup(word, formula).arrange(mn.RIGHT, buff=0.15)
+
+
+def _ends(s) -> list[list[float]]:
+    """An interval set as [lo, hi, closed_lo, closed_hi] rows, for the recorded numbers."""
+    return [[iv.lo, iv.hi, float(iv.closed_lo), float(iv.closed_hi)] for iv in s.intervals]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from mathcore.functions import (
     INVERSE_PAIRS,
     SHAPES,
+    IntervalSet,
     check_convexity,
     convex_envelope,
     get_inverse_pair,
@@ -79,14 +80,19 @@ def test_convex_envelope_of_a_convex_curve_is_itself_and_of_a_double_well_is_fla
 @pytest.mark.parametrize("name", sorted(INVERSE_PAIRS))
 def test_inverse_pairs_undo_each_other_and_swap_domain_and_range(name):
     p = get_inverse_pair(name)
-    lo, hi = (max(v, -3.0) if math.isinf(v) else v for v in p.f_domain)
-    hi = min(hi, 3.0)
-    x = np.linspace(lo, hi, 103)[1:-1]
+    lo, hi = max(p.f_domain.lo, -3.0), min(p.f_domain.hi, 3.0)
+    x = np.linspace(lo, hi, 103)
+    x = x[p.f_domain.contains(x)]  # the closed ends stay in: sin(pi/2) = 1, arcsin(1) = pi/2
     y = p.f(x)
     np.testing.assert_allclose(p.g(y), x, rtol=1e-9, atol=1e-9)
-    assert np.all((y > p.g_domain[0] - 1e-12) & (y < p.g_domain[1] + 1e-12))
-    gy_lo, gy_hi = p.g.range
-    assert (gy_lo, gy_hi) == pytest.approx(p.f_domain)
+    assert np.all(p.g_domain.contains(y))
+    # g's domain is f's image and g's range is f's restricted domain, ends included alike
+    assert p.g.domain == IntervalSet.of(p.g_domain)
+    assert p.g.range == IntervalSet.of(p.f_domain)
+    d = p.f_domain
+    for end, closed in ((d.lo, d.closed_lo), (d.hi, d.closed_hi)):
+        if closed:  # an end of the restricted f maps to an end of g's domain, also closed
+            assert np.isfinite(p.f(end)) and p.g_domain.contains(p.f(end))
 
 
 def test_reflection_in_y_equals_x():
