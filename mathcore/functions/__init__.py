@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from mathcore.functions.activations import (
+    SIGMOID_STAGES,
+    STEP,
+    TANH_STAGES,
+    saturation_edges,
+    sigmoid_affine,
+)
 from mathcore.functions.catalogue import (
     CATALOGUE,
     ElementaryFunction,
@@ -16,12 +23,26 @@ from mathcore.functions.convexity import (
     SHAPES,
     ConvexityReport,
     check_convexity,
+    chord_gap,
     convex_envelope,
+    envelope_bridges,
     is_convex_set,
     segment_inside,
+    segment_outside,
+    set_outline,
+    tilted_double_well,
 )
+from mathcore.functions.exponential import base_value, exponential, logarithm
 from mathcore.functions.intervals import REALS, Interval, IntervalSet, PeriodicPoints, tex_value
 from mathcore.functions.inverse import INVERSE_PAIRS, InversePair, get_inverse_pair, reflect
+from mathcore.functions.logs import (
+    OutlierEffect,
+    ProductAsSum,
+    Underflow,
+    likelihood_underflow,
+    outlier_effect,
+    product_as_sum,
+)
 from mathcore.functions.sampling import sample_curve
 
 __all__ = [
@@ -29,17 +50,36 @@ __all__ = [
     "INVERSE_PAIRS",
     "REALS",
     "SHAPES",
+    "SIGMOID_STAGES",
+    "STEP",
+    "TANH_STAGES",
     "ConvexityReport",
     "Interval",
     "IntervalSet",
     "InversePair",
     "check_convexity",
+    "chord_gap",
+    "envelope_bridges",
+    "saturation_edges",
+    "segment_outside",
+    "set_outline",
+    "sigmoid_affine",
+    "tilted_double_well",
     "convex_envelope",
     "get_inverse_pair",
     "is_convex_set",
     "reflect",
     "segment_inside",
     "ElementaryFunction",
+    "OutlierEffect",
+    "ProductAsSum",
+    "Underflow",
+    "base_value",
+    "exponential",
+    "likelihood_underflow",
+    "logarithm",
+    "outlier_effect",
+    "product_as_sum",
     "Parity",
     "ParityReason",
     "PeriodicPoints",

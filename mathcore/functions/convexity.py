@@ -19,9 +19,14 @@ __all__ = [
     "ConvexityReport",
     "SHAPES",
     "check_convexity",
+    "chord_gap",
     "convex_envelope",
+    "envelope_bridges",
     "is_convex_set",
     "segment_inside",
+    "segment_outside",
+    "set_outline",
+    "tilted_double_well",
 ]
 
 
@@ -133,3 +138,78 @@ def convex_envelope(x: np.ndarray, y: np.ndarray) -> np.ndarray:
                 break
         hull.append(k)
     return np.interp(x, x[hull], y[hull])
+
+
+def chord_gap(f: ScalarFn, x: float, y: float, t: float | np.ndarray) -> np.ndarray:
+    """How far the chord from (x, f(x)) to (y, f(y)) lies above the graph at t x + (1 - t) y:
+    t f(x) + (1 - t) f(y) - f(t x + (1 - t) y).
+
+    The definition of convexity says this is >= 0 for every x, y and t in [0, 1]; for f = x^2
+    it is t (1 - t) (x - y)^2.
+
+    Returns:
+        The gaps, one per t (t may be an array).
+    """
+    t = np.asarray(t, dtype=np.float64)
+    fx, fy = evaluate(f, np.array([x, y], dtype=np.float64))
+    return t * fx + (1 - t) * fy - evaluate(f, t * x + (1 - t) * y)
+
+
+def tilted_double_well(c: float) -> ScalarFn:
+    """f(x) = x^4 - 2 x^2 + c x: a non-convex loss with two valleys (one lower when c != 0).
+
+    f(x) - (c x - 1) = (x^2 - 1)^2 >= 0, so the line y = c x - 1 touches the graph at x = -1
+    and x = 1 and lies below it in between: the chord of those two points is below the graph,
+    and that line is the bridge of the convex envelope.
+    """
+    return lambda x: x**4 - 2 * x**2 + c * x
+
+
+def envelope_bridges(x: np.ndarray, y: np.ndarray, tol: float = 1e-9
+                     ) -> list[tuple[float, float]]:
+    """Where the convex envelope of the samples leaves the graph: the (x0, x1) ends of each
+    straight bridge it lays across a dent (samples in between lie strictly above it)."""
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    below = y - convex_envelope(x, y) > tol
+    out, k = [], 0
+    while k < len(x):
+        if below[k]:
+            j = k
+            while j + 1 < len(x) and below[j + 1]:
+                j += 1
+            out.append((float(x[max(k - 1, 0)]), float(x[min(j + 1, len(x) - 1)])))
+            k = j + 1
+        else:
+            k += 1
+    return out
+
+
+def segment_outside(shape: Shape, p: np.ndarray, q: np.ndarray, samples: int = 401
+                    ) -> list[tuple[float, float]]:
+    """The parts of the segment p -> q outside the set, as (t0, t1) with the point
+    (1 - t) p + t q; empty when the segment stays inside (``samples`` points checked)."""
+    t = np.linspace(0, 1, samples)
+    out = ~shape((1 - t[:, None]) * np.asarray(p) + t[:, None] * np.asarray(q))
+    parts, k = [], 0
+    while k < samples:
+        if out[k]:
+            j = k
+            while j + 1 < samples and out[j + 1]:
+                j += 1
+            parts.append((float(t[k]), float(t[j])))
+            k = j + 1
+        else:
+            k += 1
+    return parts
+
+
+def set_outline(shape: Shape, bounds: tuple[float, float, float, float], n: int = 241
+                ) -> np.ndarray:
+    """The boundary of a plane set as line segments (m, 2, 2), traced on an n x n grid over
+    ``bounds`` = (x0, x1, y0, y1)."""
+    from mathcore.descent.contours import contour_segments
+
+    x0, x1, y0, y1 = bounds
+    X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+    inside = shape(np.stack([X, Y], axis=-1)).astype(np.float64)
+    return contour_segments(X, Y, inside, 0.5)
