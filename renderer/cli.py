@@ -38,17 +38,25 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"output folder (default: ./{DEFAULT_OUT})")
     p.add_argument("--force", action="store_true", help="re-render even if cached")
     p.add_argument("--dry-run", action="store_true", help="print the plan, render nothing")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="send scene jobs to this Dask scheduler (tcp://host:8786), or 'local' "
-                        "for a LocalCluster of --jobs workers (default: local processes)")
+    d = p.add_argument_group("scale-out (Dask)")
+    d.add_argument("--scheduler", metavar="ADDRESS",
+                   help="send scene jobs to this Dask scheduler (tls://host:8786, or tcp:// on "
+                        "a trusted network), or 'local' for a LocalCluster of --jobs workers "
+                        "(default: local processes)")
+    d.add_argument("--tls-ca", type=Path, metavar="PEM", help="CA certificate(s) to trust")
+    d.add_argument("--tls-cert", type=Path, metavar="PEM", help="this machine's certificate")
+    d.add_argument("--tls-key", type=Path, metavar="PEM", help="this machine's private key")
     g = p.add_argument_group("authoring")
     g.add_argument("--preview", action="store_true",
                    help="render one scene's last frame at low quality as PNG")
     g.add_argument("--video", action="store_true", help="with --preview: a low-quality MP4")
     g.add_argument("--section", type=int, metavar="N",
                    help="with --preview: stop after section N (1 = the title card)")
+    g.add_argument("--sheet", action="store_true",
+                   help="with --preview: one PNG with the still at the end of every section")
     g.add_argument("--watch", action="store_true",
-                   help="with --preview: re-render whenever the scene or mathcore changes")
+                   help="with --preview: keep a warm server that renders again whenever a file "
+                        "the scene read is saved; OUT/preview/index.html shows the latest")
     return p
 
 
@@ -113,15 +121,26 @@ def main(argv: list[str] | None = None) -> int:
             raise PlanError(f"unknown language {','.join(bad) or args.lang!r}; use en, zh or en,zh")
         if args.jobs < 1:
             raise PlanError(f"--jobs must be at least 1, got {args.jobs}")
+        security = None
+        tls = (args.tls_ca, args.tls_cert, args.tls_key)
+        if args.scheduler is None and any(tls):
+            raise PlanError("--tls-ca, --tls-cert and --tls-key go with --scheduler tls://...")
         if args.scheduler is not None:
-            from renderer.cluster import check_address
+            from renderer.cluster import TlsFiles, check_address, insecure_warning, make_security
 
             try:
                 check_address(args.scheduler)
+                security = make_security(args.scheduler, TlsFiles(*tls))
             except ValueError as exc:
                 raise PlanError(str(exc)) from None
-        if (args.video or args.watch or args.section is not None) and not args.preview:
-            raise PlanError("--video, --watch and --section go with --preview")
+            warning = insecure_warning(args.scheduler)
+            if warning:
+                print(f"render.py: {warning}", file=sys.stderr)
+        if (args.video or args.watch or args.sheet or args.section is not None) \
+                and not args.preview:
+            raise PlanError("--video, --sheet, --watch and --section go with --preview")
+        if args.video and args.sheet:
+            raise PlanError("--video and --sheet do not go together")
         if args.section is not None and args.section < 1:
             raise PlanError(f"--section must be at least 1, got {args.section}")
         _check_out(args.out)
@@ -136,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.preview:
             return _preview(scenes[0], langs[0], out, args)
         return _batch(args.targets, RenderOptions(quality, tuple(langs), out, args.jobs,
-                                                  args.force, args.dry_run, args.scheduler))
+                                                  args.force, args.dry_run, args.scheduler,
+                                                  security))
     except Terminated:
         print("render.py: terminated", file=sys.stderr)
         return 143
@@ -158,13 +178,28 @@ def _preview(scene, lang: str, out: Path, args) -> int:
     problem = preflight()
     if problem:
         return _fail(problem)
-    from renderer.preview import preview, watch
+    from renderer.preview import PreviewError, error_line, preview, watch
 
     if args.watch:
-        watch(scene, lang, out, args.video, args.section, say=print)
+        print(f"watching {scene.id}; live page: {out / 'preview' / 'index.html'} "
+              f"(Ctrl-C to stop)", flush=True)
+        try:
+            watch(scene, lang, out, args.video, args.section,
+                  say=lambda m: print(m, flush=True), sheet=args.sheet)
+        except KeyboardInterrupt as exc:  # the child is stopped and its files removed by now:
+            code = 143 if isinstance(exc, Terminated) else 130  # skip the slow teardown of
+            print("render.py: stopped watching", file=sys.stderr, flush=True)  # torch & co.
+            sys.stdout.flush()
+            os._exit(code)
         return 0
     start = time.monotonic()
-    path, _ = preview(scene, lang, out, args.video, args.section)
+    try:
+        path, _ = preview(scene, lang, out, args.video, args.section, args.sheet)
+    except PreviewError as exc:
+        return _fail(str(exc))
+    except Exception as exc:  # noqa: BLE001 - the scene's own error, as one line
+        print(f"render.py: preview failed: {error_line(exc, scene.path)}", file=sys.stderr)
+        return 1
     print(path)
     print(f"({time.monotonic() - start:.1f} s)", file=sys.stderr)
     return 0

@@ -23,18 +23,122 @@ from renderer.plan import Job
 from renderer.worker import Outcome, RawRender, render_job, work_prefix
 from scenes.options import PROJECT_ROOT
 
-__all__ = ["DaskExecutor", "Shipped", "check_address", "render_on_worker"]
+__all__ = [
+    "DaskExecutor",
+    "Shipped",
+    "TlsFiles",
+    "check_address",
+    "insecure_warning",
+    "make_security",
+    "render_on_worker",
+]
 
-ADDRESS = re.compile(r"^(local|([a-z]+://)?[\w.\-\[\]:]+:\d+)$")
+ADDRESS = re.compile(r"^(local|((tcp|tls)://)?[\w.\-\[\]:]+:\d+)$")
 
 
 def check_address(address: str) -> str:
-    """``address`` if it looks like a scheduler address (``local``, ``host:port`` or
-    ``tcp://host:port``); else a ``ValueError`` naming the expected forms."""
+    """``address`` if it looks like a scheduler address (``local``, ``host:port``,
+    ``tcp://host:port`` or ``tls://host:port``); else a ``ValueError`` naming the forms."""
     if not ADDRESS.match(address):
-        raise ValueError(f"--scheduler expects 'local' or an address like tcp://host:8786, "
-                         f"got {address!r}")
+        raise ValueError(f"--scheduler expects 'local' or an address like tls://host:8786 or "
+                         f"tcp://host:8786, got {address!r}")
     return address
+
+
+@dataclass(frozen=True)
+class TlsFiles:
+    """The certificate files of ``--tls-ca``, ``--tls-cert``, ``--tls-key`` (None: not given)."""
+
+    ca: Path | None = None
+    cert: Path | None = None
+    key: Path | None = None
+
+    def given(self) -> bool:
+        return any((self.ca, self.cert, self.key))
+
+
+def _scheme(address: str) -> str:
+    return address.split("://", 1)[0] if "://" in address else "tcp"
+
+
+def _check_pem(path: Path | str, what: str) -> None:
+    p = Path(path)
+    if not p.is_file():
+        raise ValueError(f"{what} {p} does not exist")
+    try:
+        text = p.read_text(encoding="ascii", errors="strict")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if "-----BEGIN " not in text:
+        raise ValueError(f"{what} {p} is not a PEM file")
+
+
+def _check_tls(ca: str, cert: str, key: str) -> None:
+    """The three files exist, are PEM, and the key belongs to the certificate."""
+    import ssl
+
+    _check_pem(ca, "CA file")
+    _check_pem(cert, "certificate")
+    _check_pem(key, "key")
+    try:
+        ssl.create_default_context(cafile=ca)
+    except ssl.SSLError as exc:
+        raise ValueError(f"CA file {ca} holds no usable certificate ({exc.reason})") from None
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_cert_chain(cert, key)
+    except ssl.SSLError as exc:
+        reason = "does not match the certificate" if "MISMATCH" in str(exc) else \
+            f"cannot be used with the certificate ({exc.reason or exc})"
+        raise ValueError(f"key {key} {reason} {cert}") from None
+
+
+def make_security(address: str, tls: TlsFiles):
+    """Dask's ``Security`` for ``address``: from ``tls`` (the command line) or from Dask's own
+    configuration (``distributed.comm.tls.*``), with encryption required; None for plain
+    ``tcp://`` and ``local``. A ``ValueError`` with a one-line reason for bad input."""
+    scheme = "local" if address == "local" else _scheme(address)
+    if scheme != "tls":
+        if tls.given():
+            raise ValueError(f"--tls-ca, --tls-cert and --tls-key go with a tls:// scheduler "
+                             f"address, got {address!r}")
+        return None
+    from distributed.security import Security
+
+    if tls.given():
+        missing = [flag for flag, v in (("--tls-ca", tls.ca), ("--tls-cert", tls.cert),
+                                        ("--tls-key", tls.key)) if v is None]
+        if missing:
+            raise ValueError(f"{address} needs {', '.join(missing)} as well")
+        files = (str(tls.ca), str(tls.cert), str(tls.key))
+    else:
+        configured = Security()  # reads distributed.comm.tls.* from Dask's configuration
+        files = (configured.tls_ca_file, configured.tls_client_cert,
+                 configured.tls_client_key)
+        if not files[0] or not files[1]:
+            raise ValueError(f"{address} needs certificates: --tls-ca, --tls-cert and --tls-key "
+                             f"(or distributed.comm.tls.* in Dask's configuration)")
+        files = (files[0], files[1], files[2] or files[1])  # a key may sit in the cert file
+    _check_tls(*files)
+    return Security(tls_ca_file=files[0], tls_client_cert=files[1], tls_client_key=files[2],
+                    require_encryption=True)
+
+
+def insecure_warning(address: str) -> str | None:
+    """A one-line warning when ``address`` is plain tcp:// to a host off the loopback."""
+    import ipaddress
+    import socket
+
+    if address == "local" or _scheme(address) != "tcp":
+        return None
+    host = address.split("://", 1)[-1].rsplit(":", 1)[0].strip("[]")
+    try:
+        loopback = ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+    except (OSError, ValueError):
+        loopback = False
+    if loopback:
+        return None
+    return (f"warning: {address} is plain tcp:// off this machine: anyone who can reach it can "
+            f"run code on the workers; use it on a trusted network only, or tls:// (README)")
 
 
 @dataclass(frozen=True)
@@ -58,7 +162,8 @@ def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
     scene = job.scene
     if scene_relpath is not None:
         scene = dataclasses.replace(scene, path=PROJECT_ROOT / scene_relpath)
-    with tempfile.TemporaryDirectory(prefix="lecture-worker-") as tmp:
+    clean_stale_worker_folders()
+    with tempfile.TemporaryDirectory(prefix=f"{WORKER_PREFIX}{os.getpid()}-") as tmp:
         folder = Path(tmp) / "out" / scene.topic / job.quality / job.lang
         local = dataclasses.replace(job, scene=scene, folder=folder)
         o = render_job(local)
@@ -67,6 +172,25 @@ def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
         return Shipped(o.seconds, movie=o.raw.movie.read_bytes(),
                        srt=o.raw.srt.read_bytes() if o.raw.srt else None,
                        sections=o.raw.sections, recorded=o.raw.recorded, deps=o.raw.deps)
+
+
+WORKER_PREFIX = "lecture-worker-"
+
+
+def clean_stale_worker_folders() -> None:
+    """Remove the temporary folders of worker processes on this machine that died mid-scene
+    (killed with their cluster): named after their process id."""
+    import shutil
+
+    from renderer.executors import alive
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORKER_PREFIX}*-*"):
+        try:
+            pid = int(folder.name[len(WORKER_PREFIX):].split("-")[0])
+        except ValueError:
+            continue
+        if not alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def land(shipped: Shipped, job: Job, owner: int) -> Outcome:
@@ -109,8 +233,8 @@ class DaskExecutor:
     """Jobs on the Dask scheduler at ``address`` (``local``: a LocalCluster of ``workers``
     single-threaded worker processes, stopped with the batch)."""
 
-    def __init__(self, address: str, workers: int) -> None:
-        self.address, self.workers = address, workers
+    def __init__(self, address: str, workers: int, security=None) -> None:
+        self.address, self.workers, self.security = address, workers, security
         self.client = None
         self.cluster = None
         self._keys: dict[str, str] = {}
@@ -126,11 +250,19 @@ class DaskExecutor:
                                         processes=True, dashboard_address=None,
                                         silence_logs=logging.CRITICAL)
         try:
-            self.client = Client(self.cluster or self.address, timeout="15s")
+            self.client = Client(self.cluster or self.address, timeout="15s",
+                                 security=self.security)
         except OSError as exc:
             self._close()
+            why = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            if self.security is not None:
+                raise ConnectionError(
+                    f"cannot connect to the Dask scheduler at {self.address} over TLS: it is "
+                    f"not there, or it refused this machine's certificate, or this machine does "
+                    f"not trust the scheduler's (are both signed by the same CA?) "
+                    f"[{why.split('. ')[0]}]") from None
             raise ConnectionError(f"cannot reach the Dask scheduler at {self.address}: "
-                                  f"{exc}") from None
+                                  f"{why}") from None
         return self
 
     def __exit__(self, exc_type, *exc) -> None:
@@ -145,6 +277,7 @@ class DaskExecutor:
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
+            clean_stale_worker_folders()  # of workers stopped mid-scene, on this machine
 
     def submit(self, job: Job, owner: int) -> _DaskHandle:
         fut = self.client.submit(render_on_worker, job, _relpath(job.scene.path), pure=False,

@@ -36,6 +36,7 @@ __all__ = [
     "Executor",
     "Handle",
     "LocalExecutor",
+    "alive",
     "clean_work_folders",
     "job_label",
     "longest_first",
@@ -119,7 +120,8 @@ def _save_timings(results: list[Result]) -> None:
 
 
 # Work folders ----------------------------------------------------------------------------------
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Is process ``pid`` running (on this machine)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -141,7 +143,7 @@ def clean_work_folders(folders: set[Path], owner: int | None = None,
                 pid = int(work.name.split("-")[1])
             except (IndexError, ValueError):
                 continue
-            if (stale_only and not _alive(pid)) or (owner is not None and pid == owner):
+            if (stale_only and not alive(pid)) or (owner is not None and pid == owner):
                 shutil.rmtree(work, ignore_errors=True)
 
 

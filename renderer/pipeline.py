@@ -8,6 +8,7 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -29,6 +30,7 @@ class RenderOptions:
     force: bool = False
     dry_run: bool = False
     scheduler: str | None = None  # a Dask scheduler address, "local", or None: local pool
+    security: Any = None  # Dask's Security for a tls:// scheduler
 
 
 @dataclass
@@ -121,7 +123,7 @@ def _executor(options: RenderOptions, njobs: int):
     if options.scheduler:
         from renderer.cluster import DaskExecutor
 
-        return DaskExecutor(options.scheduler, workers)
+        return DaskExecutor(options.scheduler, workers, options.security)
     from renderer.executors import LocalExecutor
 
     return LocalExecutor(workers)

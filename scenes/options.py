@@ -44,10 +44,13 @@ class SceneOptions:
         lang: language of on-screen text and narration, ``en`` or ``zh``.
         stop_after_section: end the scene after its N-th section (1 = the title card), for
             previews of one section; None renders the whole scene.
+        section_stills: keep the frame at the end of every section (the title card while it
+            shows) in ``scene.section_stills``, for a storyboard preview.
     """
 
     lang: str = "en"
     stop_after_section: int | None = None
+    section_stills: bool = False
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:

@@ -3,15 +3,15 @@ check the layout snapshots, the recorded numbers and the last frame against cont
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from renderer.worker import load_scene_class
-from scenes.options import SceneOptions, use_options
+from scenes.options import PROJECT_ROOT, SceneOptions, use_options
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 CONTROL = Path(__file__).resolve().parent / "control_data"
 
 
@@ -25,6 +25,7 @@ class Rendered:
     layout: list
     frame: np.ndarray  # last frame, (H, W, 3) uint8
     sections: list[str]
+    narration: list[str] = field(default_factory=list)  # the subcaptions, in order
 
 
 def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered:
@@ -40,7 +41,9 @@ def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered
         scene.renderer.update_frame(scene)
         frame = np.array(scene.renderer.get_frame())[:, :, :3]
         sections = [s.name for s in scene.renderer.file_writer.sections]
-    return Rendered(name, lang, scene.recorded, scene.layout_snapshots, frame, sections)
+        narration = [c.content for c in scene.renderer.file_writer.subcaptions]
+    return Rendered(name, lang, scene.recorded, scene.layout_snapshots, frame, sections,
+                    narration)
 
 
 def compare_with_control(r: Rendered, topic: str, set_control: bool,

@@ -17,9 +17,10 @@ import ffmpeg
 import pytest
 
 from renderer.probe import probe_video
+from scenes.options import PROJECT_ROOT
 from tests.scene_harness import wait_until_rendering
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "scenes"
 
 pytestmark = pytest.mark.slow
@@ -141,6 +142,33 @@ def test_gallery_escapes_titles_and_loads_captions_in_chromium(tiny, tmp_path):
         assert re.search(r'data-captions="[1-9]', v) and re.search(r'data-chapters="[1-9]', v), v
 
 
+def test_course_page_lists_every_topic_rendered_so_far(tiny, tmp_path):
+    out, _ = tiny
+    r = run("broken/Fine", "-q", "l", "--out", str(out))  # a second topic into the same folder
+    assert r.returncode == 0, r.stderr
+    page = out / "index.html"
+    assert str(page) in r.stdout
+    chromium = shutil.which("chromium")
+    assert chromium, "chromium is installed by scripts/setup.sh"
+    dom = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120).stdout
+    rows = re.findall(r"<tr><td>(.*?)</tr>", dom, re.S)
+    cells = [re.findall(r"<td>(.*?)</td>", "<td>" + row, re.S) for row in rows]
+    by_key = {(c[1], c[3]): c for c in cells}  # (topic folder, language)
+    assert set(by_key) == {("tiny", "English"), ("tiny", "中文"), ("broken", "English")}
+    tiny_en = by_key[("tiny", "English")]
+    assert 'href="tiny/low/index.html"' in tiny_en[0] and "&lt;b&gt;" in tiny_en[0]
+    assert tiny_en[4] == "2" and 'href="tiny/low/en/lecture.mp4"' in tiny_en[6]
+    total = sum(probe_video(out / f"tiny/low/en/{n}.mp4").duration for n in ("Dot1", "Dot2"))
+    assert tiny_en[5] == f"{int(total // 60)}:{int(total % 60):02d}"
+    assert by_key[("broken", "English")][4] == "1"  # one of its three scenes rendered
+    for link in re.findall(r'href="([^"]+)"', dom):
+        assert (out / link).is_file(), link
+
+
 def test_second_run_is_all_cached_and_touches_nothing(tiny):
     out, _ = tiny
     mp4 = out / "tiny/low/en/Dot1.mp4"
@@ -198,30 +226,6 @@ def test_preview_png_of_the_last_frame_and_of_a_section(tmp_path):
 
     assert near(first, w // 2, h // 2) and not near(end, w // 2, h // 2)
     assert near(end, w // 2 + round(2 * w / 14.222), h // 2)
-
-
-def test_watch_rerenders_after_a_save(tmp_path):
-    import threading
-    import time
-
-    from renderer.discover import discover
-    from renderer.preview import watch
-
-    scenes = tmp_path / "scenes"
-    shutil.copytree(FIXTURES / "tiny", scenes / "tiny")
-    scene = next(s for t in discover(scenes) for s in t.scenes if s.name == "Dot2")
-    said: list[str] = []
-    thread = threading.Thread(target=watch, args=(scene, "en", tmp_path / "out", False, None,
-                                                  said.append, 0.2, 2), daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not any(s.startswith("preview:") for s in said) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    f = scenes / "tiny" / "dots.py"
-    f.write_text(f.read_text().replace('get_text("hello")', 'get_text("hello, world")'))
-    thread.join(timeout=120)
-    previews = [s for s in said if s.startswith("preview:")]
-    assert len(previews) == 2, said
 
 
 def _processes_with(marker: str) -> list[int]:

@@ -14,9 +14,10 @@ import ffmpeg
 import pytest
 
 from renderer.probe import probe_video
+from scenes.options import PROJECT_ROOT
 from tests.scene_harness import wait_until_rendering
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "scenes"
 
 pytestmark = pytest.mark.slow

@@ -11,8 +11,9 @@ import pytest
 from renderer.discover import discover
 from renderer.plan import PlanError, make_plan, resolve_quality, select
 from renderer.probe import probe_video
+from scenes.options import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

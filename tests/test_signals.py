@@ -15,7 +15,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from scenes.options import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "scenes"
 
 pytestmark = pytest.mark.slow
@@ -47,9 +49,9 @@ def _start(tmp_path: Path, executor: str) -> tuple[subprocess.Popen, str, Path]:
                              text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     # mid-render: a worker has written its first partial movie
-    while not (list(out.glob("slow/low/en/.work-*/media/videos/*/*/partial_movie_files/*/*.mp4"))
-               or list(tmp_path.glob("lecture-worker-*/out/*/*/*/.work-*/media/videos/*/*/"
-                                     "partial_movie_files/*/*.mp4"))):
+    partial = ".work-*/media/videos/*/partial_movie_files/*/*.mp4"
+    while not (list(out.glob(f"slow/low/en/{partial}"))
+               or list(tmp_path.glob(f"lecture-worker-*/out/*/*/*/{partial}"))):
         assert batch.poll() is None and time.monotonic() < deadline, "render never started"
         time.sleep(0.1)
     return batch, mark, out

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from manim.utils.color import get_shaded_rgb
 from manim.utils.space_ops import get_unit_normal
 
-from renderer.run import load_scene_class
+from renderer.worker import load_scene_class
 from scenes.common.surface3d import (
     FaceBatch,
     FastSurface,
@@ -22,8 +22,9 @@ from scenes.common.surface3d import (
     surface_dot,
     unit_normals,
 )
+from scenes.options import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 RES = (6, 5)  # not square, so a u/v mix-up shows
 U_RANGE, V_RANGE = (-2.0, 2.0), (-1.5, 2.0)
 

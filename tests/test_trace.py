@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from renderer import trace
+from scenes.options import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 
 
 def test_tracing_sees_reads_declared_files_and_modules_but_not_writes(tmp_path):

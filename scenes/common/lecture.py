@@ -46,6 +46,7 @@ class LectureMixin:
         self._caption_text = ""
         self._section_name = "start"
         self.section_log: list[tuple[str, float]] = []  # (name, start time in seconds)
+        self.section_stills: list[tuple[str, np.ndarray]] = []  # with options.section_stills
 
     # Title and sections -------------------------------------------------------------------
     def show_title(self) -> None:
@@ -55,7 +56,16 @@ class LectureMixin:
         card = self.overlay(get_title_card(tr(*self.TITLE), tr(*topic)))
         self.play(mn.FadeIn(card, shift=0.3 * mn.UP), run_time=0.8)
         self.wait(1.0)
+        self._keep_still()  # the title section's still is its card, not the blank after it
         self.play(mn.FadeOut(card), run_time=0.5)
+
+    def _keep_still(self) -> None:
+        """With ``options.section_stills``: keep the current frame as the running section's."""
+        if not self.options.section_stills or len(self.section_stills) >= len(self.section_log):
+            return  # not asked for, before the first section, or kept already (title card)
+        self.renderer.update_frame(self)
+        self.section_stills.append((self.section_log[-1][0],
+                                    np.array(self.renderer.get_frame())[:, :, :3]))
 
     def section(self, en: str, zh: str, clear: bool = False) -> None:
         """Start a new step of the lecture: a manim section named in the active language.
@@ -66,6 +76,7 @@ class LectureMixin:
         """
         self._snapshot_layout()
         self._close_caption()  # the viewer gets to read the last narration of the step
+        self._keep_still()
         stop = self.options.stop_after_section
         if stop is not None and len(self.section_log) >= stop:
             raise EndSceneEarlyException()
@@ -137,6 +148,7 @@ class LectureMixin:
     def tear_down(self) -> None:
         self._close_caption()
         self._snapshot_layout()
+        self._keep_still()
         super().tear_down()
 
 

@@ -38,6 +38,7 @@ GRADIENT_STEP = 2 / 255
 # (VMobject.apply_function with Surface's pre_function_handle_to_anchor_scale_factor): the edge
 # leaves each corner along the surface's tangent.
 HANDLE_EPSILON = 1e-5
+DOWN = np.array([0.0, -1.0, 0.0])  # manim.DOWN, without importing manim
 
 
 def point_counts(nu: int, nv: int) -> tuple[int, int, int]:
@@ -132,7 +133,7 @@ def unit_normals(v1: np.ndarray, v2: np.ndarray, tol: float = 1e-6) -> np.ndarra
                           axis=1)
         tn = np.linalg.norm(turned, axis=1, keepdims=True)
         turned = np.divide(turned, tn, out=np.zeros_like(turned), where=tn > 0)
-        out[bad] = np.where(flat[:, None], np.array([0.0, 0.0, -1.0]), turned)
+        out[bad] = np.where(flat[:, None], DOWN, turned)
     return out
 
 
