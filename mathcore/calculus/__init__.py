@@ -6,6 +6,7 @@ results are floats, numpy arrays or small frozen dataclasses.
 
 from __future__ import annotations
 
+from mathcore._torch import evaluate
 from mathcore.calculus.derivatives import (
     DERIVATIVE_RULES,
     ChainRule,
@@ -32,6 +33,7 @@ from mathcore.calculus.multivariable import (
     total_differential,
 )
 from mathcore.calculus.taylor import (
+    agreement_interval,
     error_trend,
     lagrange_bound,
     radius_of_convergence,
@@ -59,6 +61,7 @@ __all__ = [
     "TaylorModel2D",
     "Differential",
     "Line",
+    "agreement_interval",
     "chain_rule",
     "classify_critical_point",
     "compound_interest",
@@ -66,6 +69,7 @@ __all__ = [
     "differential",
     "epsilon_delta",
     "error_trend",
+    "evaluate",
     "gradient",
     "hessian",
     "lagrange_bound",

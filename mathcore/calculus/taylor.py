@@ -17,6 +17,7 @@ from mathcore._torch import ScalarFn, evaluate
 from mathcore.calculus.derivatives import nth_derivative
 
 __all__ = [
+    "agreement_interval",
     "error_trend",
     "lagrange_bound",
     "radius_of_convergence",
@@ -84,6 +85,32 @@ def taylor_error_curves(f: ScalarFn, x0: float, orders: list[int] | range,
         Array of shape (len(orders), *np.shape(x)); row i is the error curve of orders[i].
     """
     return np.abs(evaluate(f, x) - taylor_partial_sums(f, x0, orders, x))
+
+
+def agreement_interval(f: ScalarFn, x0: float, n: int, tol: float, x: np.ndarray
+                       ) -> tuple[float, float]:
+    """The widest interval [a, b] of grid points around x0 on which |f - T_n| <= tol.
+
+    Args:
+        x: an increasing grid that contains x0 (where the error is 0).
+
+    Returns:
+        (a, b): the grid points furthest from x0 on each side before the error first exceeds
+        ``tol`` (the ends of the grid if it never does).
+    """
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 1 or np.any(np.diff(x) <= 0) or not x[0] <= x0 <= x[-1]:
+        raise ValueError(f"Expected an increasing grid containing x0 = {x0}.")
+    if not tol > 0:
+        raise ValueError(f"Expected a tolerance tol > 0, got {tol}.")
+    ok = taylor_error_curves(f, x0, [n], x)[0] <= tol
+    i = int(np.searchsorted(x, x0))
+    lo, hi = i, i
+    while lo > 0 and ok[lo - 1]:
+        lo -= 1
+    while hi < len(x) - 1 and ok[hi + 1]:
+        hi += 1
+    return float(x[lo]), float(x[hi])
 
 
 def lagrange_bound(max_derivative: float, x0: float, n: int, x: float | np.ndarray

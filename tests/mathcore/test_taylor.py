@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mathcore.calculus import (
+    agreement_interval,
     error_trend,
     gradient,
     hessian,
@@ -190,3 +191,24 @@ def test_taylor_model_rejects_bad_input():
         taylor_model_2d(sin_cos, (0.0, 0.0, 0.0), 2)
     with pytest.raises(ValueError, match="direction"):
         model_errors(sin_cos, taylor_model_2d(sin_cos, P, 2), (0.0, 0.0), [0.1])
+
+
+def test_agreement_interval_of_sin_t1_is_where_x_minus_sin_x_stays_under_tol():
+    # x - sin x is increasing for x > 0 and odd: the interval is |x| <= the root of x - sin x = tol
+    x = np.linspace(-3, 3, 601)
+    a, b = agreement_interval(torch.sin, 0.0, 1, 0.05, x)
+    inside = x[np.abs(x - np.sin(x)) <= 0.05]
+    assert (a, b) == (pytest.approx(inside.min()), pytest.approx(inside.max()))
+    assert a == pytest.approx(-b) and b == pytest.approx(0.67, abs=0.01)
+
+
+def test_agreement_interval_widens_with_order_and_stops_at_the_grid():
+    x = np.linspace(-7, 7, 1401)
+    widths = [np.subtract(*agreement_interval(torch.sin, 0.0, n, 0.05, x)[::-1])
+              for n in (1, 3, 5, 7, 9)]
+    assert np.all(np.diff(widths) > 0)
+    assert agreement_interval(torch.sin, 0.0, 31, 0.05, x) == (-7.0, 7.0)
+    with pytest.raises(ValueError, match="grid"):
+        agreement_interval(torch.sin, 5.0, 1, 0.05, np.linspace(0, 1, 5))
+    with pytest.raises(ValueError, match="tol"):
+        agreement_interval(torch.sin, 0.0, 1, 0.0, x)
