@@ -30,6 +30,7 @@ from mathcore.functions.convexity import (
     segment_inside,
     segment_outside,
     set_outline,
+    set_outline_loops,
     tilted_double_well,
 )
 from mathcore.functions.exponential import base_value, exponential, logarithm
@@ -63,6 +64,7 @@ __all__ = [
     "saturation_edges",
     "segment_outside",
     "set_outline",
+    "set_outline_loops",
     "sigmoid_affine",
     "tilted_double_well",
     "convex_envelope",

@@ -26,6 +26,7 @@ __all__ = [
     "segment_inside",
     "segment_outside",
     "set_outline",
+    "set_outline_loops",
     "tilted_double_well",
 ]
 
@@ -213,3 +214,35 @@ def set_outline(shape: Shape, bounds: tuple[float, float, float, float], n: int 
     X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     inside = shape(np.stack([X, Y], axis=-1)).astype(np.float64)
     return contour_segments(X, Y, inside, 0.5)
+
+
+def set_outline_loops(shape: Shape, bounds: tuple[float, float, float, float], n: int = 241
+                      ) -> list[np.ndarray]:
+    """The boundary of a plane set as closed polylines (k, 2), one per boundary curve: the
+    segments of :func:`set_outline` chained end to end (a loop's last point joins its first)."""
+    segments = set_outline(shape, bounds, n)
+
+    def key(p: np.ndarray) -> tuple[float, float]:
+        return (round(float(p[0]), 9), round(float(p[1]), 9))
+
+    ends: dict[tuple[float, float], list[int]] = {}
+    for i, (a, b) in enumerate(segments):
+        ends.setdefault(key(a), []).append(i)
+        ends.setdefault(key(b), []).append(i)
+    used = np.zeros(len(segments), dtype=bool)
+    loops = []
+    for start in range(len(segments)):
+        if used[start]:
+            continue
+        used[start] = True
+        points = [segments[start][0], segments[start][1]]
+        while True:
+            nxt = [j for j in ends.get(key(points[-1]), []) if not used[j]]
+            if not nxt:
+                break
+            j = nxt[0]
+            used[j] = True
+            a, b = segments[j]
+            points.append(b if key(a) == key(points[-1]) else a)
+        loops.append(np.array(points[:-1] if key(points[-1]) == key(points[0]) else points))
+    return loops

@@ -134,3 +134,23 @@ def test_set_outline_lies_on_the_boundary():
     seg = set_outline(SHAPES["disk"], (-1.2, 1.2, -1.2, 1.2), n=241)
     r = np.linalg.norm(seg.reshape(-1, 2), axis=1)
     assert np.all(np.abs(r - 1) < 0.011)  # one grid step (0.01)
+
+
+def _area(loop: np.ndarray) -> float:
+    x, y = loop[:, 0], loop[:, 1]
+    return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def test_set_outline_loops_close_around_the_set():
+    from mathcore.functions import set_outline_loops
+
+    (disk,) = set_outline_loops(SHAPES["disk"], (-1.2, 1.2, -1.2, 1.2))
+    assert _area(disk) == pytest.approx(math.pi, rel=0.01)
+    (crescent,) = set_outline_loops(SHAPES["crescent"], (-1.2, 1.2, -1.2, 1.2), n=481)
+    # the unit disk minus its overlap with the disk of radius 0.8 about (0.6, 0)
+    d, r1, r2 = 0.6, 1.0, 0.8
+    lens = (r1**2 * math.acos((d**2 + r1**2 - r2**2) / (2 * d * r1))
+            + r2**2 * math.acos((d**2 + r2**2 - r1**2) / (2 * d * r2))
+            - 0.5 * math.sqrt((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2)))
+    assert _area(crescent) == pytest.approx(math.pi - lens, rel=0.01)
+    assert len(set_outline_loops(SHAPES["annulus"], (-1.2, 1.2, -1.2, 1.2))) == 2
