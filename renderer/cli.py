@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="parallel worker processes (default: number of cores)")
     p.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT,
                    help=f"output folder (default: ./{DEFAULT_OUT})")
+    p.add_argument("--voice", default="auto", choices=("auto", "tts", "none"),
+                   help="auto: speak each narration line with its recording where there is "
+                        "one, synthesis elsewhere (default); tts: synthesis only; none: silent")
     p.add_argument("--force", action="store_true", help="re-render even if cached")
     p.add_argument("--dry-run", action="store_true", help="print the plan, render nothing")
     d = p.add_argument_group("scale-out (Dask)")
@@ -105,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["new"]:
         return _new(argv[1:])
+    if argv[:1] == ["voice-script"]:
+        return _voice_script(argv[1:])
     args = _parser().parse_args(argv)
     topics = discover()
     if args.list:
@@ -156,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             return _preview(scenes[0], langs[0], out, args)
         return _batch(args.targets, RenderOptions(quality, tuple(langs), out, args.jobs,
                                                   args.force, args.dry_run, args.scheduler,
-                                                  security))
+                                                  security, args.voice))
     except Terminated:
         print("render.py: terminated", file=sys.stderr)
         return 143
@@ -229,25 +234,54 @@ def _batch(targets: list[str], options: RenderOptions) -> int:
     return 1 if report.failed else 0
 
 
+def _voice_cell(meta: dict) -> str:
+    """How a scene's lines were voiced: ``3 recorded, 9 synthesised, 1 stale`` or ``silent``."""
+    v = meta.get("voice") or {}
+    parts = [f"{v[k]} {word}" for k, word in (("recorded", "recorded"), ("tts", "synthesised"),
+                                             ("stale", "stale")) if v.get(k)]
+    return ", ".join(parts) or "silent"
+
+
+def _voice_script(argv: list[str]) -> int:
+    """``render.py voice-script TOPIC [--lang zh]``: the recording script of a topic."""
+    p = argparse.ArgumentParser(prog="render.py voice-script",
+                                description="Write the recording script of a topic: every "
+                                            "narration line with its id and where its "
+                                            "recording goes.")
+    p.add_argument("topic")
+    p.add_argument("--lang", default="en", choices=LANGS)
+    args = p.parse_args(argv)
+    topics = {t.name: t for t in discover()}
+    try:
+        scenes = select(list(topics.values()), [args.topic])
+    except PlanError as e:
+        return _fail(str(e))
+    from renderer.voicescript import write_voice_script
+
+    script = write_voice_script(scenes, args.lang)
+    print(script)
+    return 0
+
+
 def _print_summary(console, report) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="render summary")
-    for col in ("scene", "lang", "status", "wall time", "video"):
+    for col in ("scene", "lang", "status", "wall time", "video", "voice"):
         table.add_column(col)
     for j in report.jobs:
         r = report.result_of(j)
+        meta = j.read_meta() or {}
         if r is None:
-            meta = j.read_meta() or {}
             table.add_row(j.scene.id, j.lang, "[cyan]cached", "-",
-                          f"{meta.get('duration', 0):.1f} s")
+                          f"{meta.get('duration', 0):.1f} s", _voice_cell(meta))
         elif r.status == "failed":
             table.add_row(j.scene.id, j.lang, f"[red]failed: {escape(r.error)}",
-                          f"{r.seconds:.1f} s", "-")
+                          f"{r.seconds:.1f} s", "-", "-")
         else:
             table.add_row(j.scene.id, j.lang, "[green]rendered", f"{r.seconds:.1f} s",
-                          f"{r.duration:.1f} s")
+                          f"{r.duration:.1f} s", _voice_cell(meta))
     console.print(table)
     for r in report.failed:
         console.print(f"[red]failed[/] {escape(f'{r.job.scene.id} [{r.job.lang}]: {r.error}')} "

@@ -154,6 +154,8 @@ class Shipped:
     sections: list = dataclasses.field(default_factory=list)
     recorded: dict = dataclasses.field(default_factory=dict)
     deps: dict = dataclasses.field(default_factory=dict)
+    narration: list = dataclasses.field(default_factory=list)
+    audio: bytes | None = None
 
 
 def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
@@ -171,7 +173,9 @@ def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
             return Shipped(o.seconds, o.error, o.log)
         return Shipped(o.seconds, movie=o.raw.movie.read_bytes(),
                        srt=o.raw.srt.read_bytes() if o.raw.srt else None,
-                       sections=o.raw.sections, recorded=o.raw.recorded, deps=o.raw.deps)
+                       sections=o.raw.sections, recorded=o.raw.recorded, deps=o.raw.deps,
+                       narration=o.raw.narration,
+                       audio=o.raw.audio.read_bytes() if o.raw.audio else None)
 
 
 WORKER_PREFIX = "lecture-worker-"
@@ -206,8 +210,12 @@ def land(shipped: Shipped, job: Job, owner: int) -> Outcome:
     if shipped.srt is not None:
         srt = movie.with_suffix(".srt")
         srt.write_bytes(shipped.srt)
+    audio = None
+    if shipped.audio is not None:
+        audio = work / "narration.m4a"
+        audio.write_bytes(shipped.audio)
     raw = RawRender(movie, srt, [tuple(s) for s in shipped.sections], shipped.recorded,
-                    shipped.deps)
+                    shipped.deps, shipped.narration, audio)
     return Outcome(job, work, raw, shipped.seconds)
 
 

@@ -40,12 +40,15 @@ class Cue:
 
 
 def _run(stream, metadata: Path | None = None) -> None:
-    """Run an ffmpeg-python graph; ``metadata`` is added as input 1 (an ffmetadata file),
-    which ffmpeg-python cannot express since no output stream comes from it."""
+    """Run an ffmpeg-python graph with one output; ``metadata`` (an ffmetadata file: title and
+    chapters) is added as the last input, which ffmpeg-python cannot express since no output
+    stream comes from it, and the output takes its metadata and chapters from it."""
     args = stream.overwrite_output().compile()
     if metadata is not None:
-        first = args.index("-i") + 2
-        args[first:first] = ["-f", "ffmetadata", "-i", str(metadata)]
+        index = args.count("-i")
+        last = len(args) - 1 - args[::-1].index("-i") + 2
+        args[last:last] = ["-f", "ffmetadata", "-i", str(metadata)]
+        args[-1:-1] = ["-map_metadata", str(index), "-map_chapters", str(index)]
     proc = subprocess.run(args, capture_output=True)
     if proc.returncode != 0:
         lines = proc.stderr.decode(errors="replace").strip().splitlines()
@@ -63,15 +66,19 @@ def _ffmetadata(chapters: list[Chapter], title: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def finalize_mp4(src: Path, dst: Path, chapters: list[Chapter], title: str) -> None:
+def finalize_mp4(src: Path, dst: Path, chapters: list[Chapter], title: str,
+                 audio: Path | None = None) -> None:
     """Remux ``src`` to ``dst`` by stream copy with the index in front (+faststart), the
-    chapters and the title as metadata. No re-encode."""
+    chapters and the title as metadata, and the narration track ``audio`` (AAC, as long as
+    the video) as its sound. No re-encode."""
     meta = dst.with_name(dst.name + ".ffmeta")
     meta.write_text(_ffmetadata(chapters, title), encoding="utf-8")
     try:
-        video = ffmpeg.input(str(src))
-        _run(ffmpeg.output(video["v"], str(dst), c="copy", movflags="+faststart",
-                           map_metadata=1, map_chapters=1, f="mp4"), metadata=meta)
+        streams = [ffmpeg.input(str(src))["v"]]
+        if audio is not None:
+            streams.append(ffmpeg.input(str(audio))["a"])
+        _run(ffmpeg.output(*streams, str(dst), c="copy", movflags="+faststart", f="mp4"),
+             metadata=meta)
     finally:
         meta.unlink(missing_ok=True)
 
@@ -81,20 +88,42 @@ def extract_frame(video: Path, t: float, png: Path) -> None:
     _run(ffmpeg.input(str(video), ss=max(t, 0.0)).output(str(png), vframes=1, f="image2"))
 
 
-def join_videos(videos: list[Path], dst: Path, chapters: list[Chapter], title: str) -> None:
-    """Concatenate MP4s of identical encoding by stream copy (concat demuxer), faststart,
-    with one chapter per input."""
+def join_videos(videos: list[Path], dst: Path, chapters: list[Chapter], title: str,
+                with_audio: bool = False) -> None:
+    """Concatenate MP4s of identical encoding, faststart, with one chapter per input: the
+    video by stream copy (concat demuxer); with ``with_audio``, the sound of every input
+    (silence where one has none) cut or padded to exactly its chapter's length and encoded
+    once as AAC 48 kHz, so sound and picture stay in step at every boundary."""
     lst = dst.with_name(dst.name + ".concat.txt")
     meta = dst.with_name(dst.name + ".ffmeta")
     lst.write_text("".join(f"file '{v.resolve().as_posix()}'\n" for v in videos))
     meta.write_text(_ffmetadata(chapters, title), encoding="utf-8")
     try:
-        joined = ffmpeg.input(str(lst), f="concat", safe=0)
-        _run(ffmpeg.output(joined["v"], str(dst), c="copy", movflags="+faststart",
-                           map_metadata=1, map_chapters=1, f="mp4"), metadata=meta)
+        streams = [ffmpeg.input(str(lst), f="concat", safe=0)["v"]]
+        if with_audio:
+            parts = []
+            for video, ch in zip(videos, chapters, strict=True):
+                length = ch.end - ch.start
+                if has_audio(video):
+                    a = ffmpeg.input(str(video))["a"]
+                else:
+                    a = ffmpeg.input("anullsrc=r=48000:cl=mono", f="lavfi")["a"]
+                parts.append(a.filter("aresample", 48000).filter("apad")
+                             .filter("atrim", duration=f"{length:.6f}")
+                             .filter("asetpts", "N/SR/TB"))
+            streams.append(ffmpeg.concat(*parts, v=0, a=1))
+        audio = {"acodec": "aac", "audio_bitrate": "128k", "ar": 48000, "ac": 1} \
+            if with_audio else {}
+        _run(ffmpeg.output(*streams, str(dst), vcodec="copy", movflags="+faststart", f="mp4",
+                           **audio), metadata=meta)
     finally:
         lst.unlink(missing_ok=True)
         meta.unlink(missing_ok=True)
+
+
+def has_audio(video: Path) -> bool:
+    """Does ``video`` have an audio stream?"""
+    return any(s.get("codec_type") == "audio" for s in ffmpeg.probe(str(video))["streams"])
 
 
 _TIME = re.compile(r"(\d+):(\d+):(\d+)[,.](\d+)")

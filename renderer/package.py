@@ -20,7 +20,8 @@ from renderer.plan import Job, read_record
 from renderer.probe import probe_video
 from renderer.worker import Outcome, work_prefix
 
-__all__ = ["LECTURE", "Result", "install", "package_course", "package_scene", "package_topic"]
+__all__ = ["LECTURE", "Result", "install", "package_course", "package_scene", "package_topic",
+           "voice_summary"]
 
 LECTURE = "lecture"
 
@@ -74,7 +75,7 @@ def package_scene(outcome: Outcome) -> Result:
         chapters = _chapters(raw.sections, probe_video(raw.movie).duration)
         title = job.scene.title[1 if job.lang == "zh" else 0]
         mp4 = stage / f"{name}.mp4"
-        media.finalize_mp4(raw.movie, mp4, chapters, title)
+        media.finalize_mp4(raw.movie, mp4, chapters, title, raw.audio)
         info = probe_video(mp4)
         frame = 1.0 / (info.fps or 30)
         media.extract_frame(mp4, info.duration - 2 * frame, stage / f"{name}.png")
@@ -102,6 +103,10 @@ def package_scene(outcome: Outcome) -> Result:
             "pix_fmt": info.pix_fmt,
             "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in chapters],
             "stills": stills, "recorded": raw.recorded, "deps": raw.deps,
+            "narration": raw.narration, "voice": voice_summary(raw.narration),
+            # what the scene was made from: changes whenever a traced file did
+            "inputs": hashlib.sha256(json.dumps(raw.deps, sort_keys=True).encode()
+                                     ).hexdigest()[:32],
             "files": {f: (stage / f).stat().st_size for f in files},
         }
         install(job, stage, files, meta)
@@ -119,6 +124,15 @@ def package_scene(outcome: Outcome) -> Result:
             shutil.rmtree(outcome.work, ignore_errors=True)
 
 
+def voice_summary(narration: list[dict]) -> dict:
+    """What spoke a scene: the voices used and how many lines were recorded, synthesised, or
+    synthesised because their recording is stale (none at all: a silent scene)."""
+    counts = {k: sum(1 for line in narration if line.get("source") == k)
+              for k in ("recorded", "tts", "stale")}
+    voices = sorted({line["voice"] for line in narration if line.get("voice")})
+    return {"voices": voices, **counts}
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -128,7 +142,8 @@ def _sha256(path: Path) -> str:
 def _lecture(folder: Path, metas: list[dict], lang: str, topic: Topic) -> dict:
     """Join the scenes of one language into lecture.mp4 (stream copy) with one chapter per
     scene, joined captions and a contact sheet; reuse them when the scene keys are unchanged."""
-    key = hashlib.sha256("".join(m["key"] for m in metas).encode()).hexdigest()[:32]
+    key = hashlib.sha256("".join(m["key"] + m.get("inputs", "") for m in metas).encode()
+                         ).hexdigest()[:32]
     record_path = folder / f"{LECTURE}.json"
     record = read_record(record_path, key)
     if record is not None:
@@ -143,7 +158,9 @@ def _lecture(folder: Path, metas: list[dict], lang: str, topic: Topic) -> dict:
         cues += media.shift_cues(media.parse_srt(srt), t)
         t += m["duration"]
     tmp = folder / f".{LECTURE}.tmp.mp4"
-    media.join_videos([folder / f"{m['name']}.mp4" for m in metas], tmp, chapters, title)
+    voiced = any(m.get("voice", {}).get("voices") for m in metas)
+    media.join_videos([folder / f"{m['name']}.mp4" for m in metas], tmp, chapters, title,
+                      with_audio=voiced)
     os.replace(tmp, folder / f"{LECTURE}.mp4")
     write_text_atomic(folder / f"{LECTURE}.chapters.vtt", media.chapters_vtt(chapters))
     write_text_atomic(folder / f"{LECTURE}.vtt", media.vtt_from_cues(cues))
@@ -157,6 +174,8 @@ def _lecture(folder: Path, metas: list[dict], lang: str, topic: Topic) -> dict:
     record = {"key": key, "title": title, "duration": t, "width": metas[0]["width"],
               "height": metas[0]["height"], "fps": metas[0]["fps"],
               "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in chapters],
+              "voice": {"voices": sorted({v for m in metas
+                                          for v in m.get("voice", {}).get("voices", [])})},
               "files": {f: (folder / f).stat().st_size for f in files}}
     write_text_atomic(record_path, json.dumps(record, ensure_ascii=False, indent=1))
     return record
@@ -181,7 +200,8 @@ def package_topic(out: Path, topic: Topic, quality: str, jobs: list[Job]) -> Pat
     if not per_lang:
         return None
     state = hashlib.sha256(json.dumps(
-        {lang: [m["key"] for m in d["scenes"]] + [d["lecture"]["key"] if d["lecture"] else ""]
+        {lang: [m["key"] + m.get("inputs", "") for m in d["scenes"]]
+         + [d["lecture"]["key"] if d["lecture"] else ""]
          for lang, d in per_lang.items()}, sort_keys=True).encode()).hexdigest()
     manifest_path, gallery = base / "manifest.json", base / "index.html"
     try:
@@ -205,6 +225,7 @@ def package_topic(out: Path, topic: Topic, quality: str, jobs: list[Job]) -> Pat
                     "resolution": [rec.get("width"), rec.get("height")]
                     if f.endswith(".mp4") else None,
                     "fps": rec.get("fps") if f.endswith(".mp4") else None,
+                    "voice": rec.get("voice") if f.endswith(".mp4") else None,
                     "size": path.stat().st_size, "sha256": _sha256(path),
                 })
     write_text_atomic(manifest_path, json.dumps({"state": state, "topic": topic.name,

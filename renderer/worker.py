@@ -52,6 +52,8 @@ class RawRender:
     sections: list[tuple[str, float]]  # (name, start in seconds)
     recorded: dict  # numbers the scene recorded
     deps: dict[str, str]  # traced files (relative to the project) -> sha256
+    narration: list = field(default_factory=list)  # each line: text, start, voice, source
+    audio: Path | None = None  # the narration track (AAC), as long as the movie
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,22 @@ def _preload() -> None:
     _startup_deps.update(trace.digest_files(["manim.cfg"]))
 
 
+def _narration_track(narration: list[dict], movie: Path, out: Path) -> Path | None:
+    """The scene's voiced lines placed at their times, loudness-normalised, as long as the
+    movie (:func:`voice.track.write_track`); None for a silent scene."""
+    voiced = [line for line in narration if line.get("clip")]
+    if not voiced:
+        return None
+    from renderer.probe import probe_video
+    from voice.clips import Clip
+    from voice.track import write_track
+
+    placements = [(line["start"], Clip(Path(line["clip"]), line["duration"], 0, line["text"],
+                                       line["voice"])) for line in voiced]
+    write_track(placements, probe_video(movie).duration, out)
+    return out
+
+
 def render_job(job: Job, owner: int | None = None) -> Outcome:
     """Render ``job`` into a fresh work folder in its output folder; never raises for a failing
     scene (the error comes back in the outcome). An interrupt removes the work folder."""
@@ -199,12 +217,15 @@ def render_job(job: Job, owner: int | None = None) -> Outcome:
     try:
         with trace.tracing(exclude=[job.folder.parents[2]],
                            extra_roots=[job.scene.path.parents[1]]) as deps:
-            scene = render_scene(job.scene.path, job.scene.name, SceneOptions(job.lang),
-                                 job.quality, work / "media")
+            scene = render_scene(job.scene.path, job.scene.name,
+                                 SceneOptions(job.lang, voice=job.voice), job.quality,
+                                 work / "media")
         movie = Path(scene.renderer.file_writer.movie_file_path)
         srt = movie.with_suffix(".srt")
+        lines = [{k: v for k, v in line.items() if k != "clip"} for line in scene.narration]
+        audio = _narration_track(scene.narration, movie, work / "narration.m4a")
         raw = RawRender(movie, srt if srt.is_file() else None, list(scene.section_log),
-                        scene.recorded, {**_startup_deps, **deps})
+                        scene.recorded, {**_startup_deps, **deps}, lines, audio)
         return Outcome(job, work, raw, time.monotonic() - start)
     except Exception as exc:  # a failing scene must not stop the batch
         reason = one_line(exc)  # reads the TeX log in the work folder, so before removing it

@@ -21,6 +21,8 @@ __all__ = [
     "LANG_ENV",
     "PROJECT_ROOT",
     "STOP_ENV",
+    "VOICES",
+    "VOICE_ENV",
     "SceneOptions",
     "active_options",
     "literal_value",
@@ -34,6 +36,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("en", "zh")
 LANG_ENV = "LECTURE_LANG"
 STOP_ENV = "LECTURE_STOP_AFTER_SECTION"
+VOICE_ENV = "LECTURE_VOICE"
+VOICES = ("auto", "tts", "none")
 
 
 @dataclass(frozen=True)
@@ -46,28 +50,35 @@ class SceneOptions:
             previews of one section; None renders the whole scene.
         section_stills: keep the frame at the end of every section (the title card while it
             shows) in ``scene.section_stills``, for a storyboard preview.
+        voice: ``auto`` speaks every narration line with its recording where there is one and
+            synthesis elsewhere, ``tts`` always synthesises, ``none`` is silent (the caption
+            stays up for a reading time instead).
     """
 
     lang: str = "en"
     stop_after_section: int | None = None
     section_stills: bool = False
+    voice: str = "none"
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise ValueError(f"language {self.lang!r} is not supported; use one of {LANGS}.")
+        if self.voice not in VOICES:
+            raise ValueError(f"voice {self.voice!r} is not one of {VOICES}.")
         if self.stop_after_section is not None and self.stop_after_section < 1:
             raise ValueError(f"stop_after_section must be >= 1, got {self.stop_after_section}.")
 
     @classmethod
     def from_environment(cls) -> SceneOptions:
-        """The options of a plain ``manim`` run: ``LECTURE_LANG`` and
-        ``LECTURE_STOP_AFTER_SECTION``."""
+        """The options of a plain ``manim`` run: ``LECTURE_LANG``,
+        ``LECTURE_STOP_AFTER_SECTION`` and ``LECTURE_VOICE`` (default ``none``: silent)."""
         lang = os.environ.get(LANG_ENV, "en").strip().lower() or "en"
         if lang not in LANGS:
             raise ValueError(f"{LANG_ENV}={lang!r} is not a supported language; use one of "
                              f"{LANGS}.")
         stop = os.environ.get(STOP_ENV, "").strip()
-        return cls(lang, int(stop) if stop else None)
+        voice = os.environ.get(VOICE_ENV, "none").strip().lower() or "none"
+        return cls(lang, int(stop) if stop else None, voice=voice)
 
 
 _ACTIVE: contextvars.ContextVar[SceneOptions | None] = contextvars.ContextVar(

@@ -4,6 +4,7 @@ recorded numbers and layout snapshots."""
 from __future__ import annotations
 
 import inspect
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,12 +16,13 @@ from scenes.common import look
 from scenes.common.lang import current_lang, tr
 from scenes.common.layout import layout_problems
 from scenes.common.surface3d import FastSurface, FastThreeDCamera, projected_box
-from scenes.common.widgets import get_caption, get_title_card
+from scenes.common.widgets import get_caption, get_title_card, wrap_narration
 from scenes.options import active_options, topic_info
 
 __all__ = ["LectureMixin", "LectureScene", "LectureThreeDScene"]
 
 _READ_RATE = {"en": 15.0, "zh": 5.0}  # characters per second a viewer comfortably reads
+VOICE_BREATH = 0.35  # seconds of quiet after a voiced line before the scene goes on
 
 
 class LectureMixin:
@@ -47,6 +49,8 @@ class LectureMixin:
         self._section_name = "start"
         self.section_log: list[tuple[str, float]] = []  # (name, start time in seconds)
         self.section_stills: list[tuple[str, np.ndarray]] = []  # with options.section_stills
+        self.narration: list[dict] = []  # every narration line: written, spoken, its voice
+        self._voice_clip = None  # the running line's clip (voiced scenes)
 
     # Title and sections -------------------------------------------------------------------
     def show_title(self) -> None:
@@ -91,32 +95,100 @@ class LectureMixin:
             self._caption = None
 
     # Narration -----------------------------------------------------------------------------
-    def narrate(self, en: str, zh: str) -> None:
-        """Show a narration line in the caption band and record it as a subcaption.
+    def narrate(self, en: str, zh: str, say_en: str | None = None,
+                say_zh: str | None = None) -> None:
+        """Show a narration line in the caption band, speak it, and record it as a subcaption.
 
-        The subcaption lasts until the next narration (or the end); the scene waits if the
-        viewer has not had time to read it by then.
+        ``say_en`` / ``say_zh`` give the words spoken where they differ from the written line
+        (the rare line the spoken-text normaliser cannot read aloud). Voiced (``options.voice``
+        is ``auto`` or ``tts``), the scene holds at the next narration, section or end until
+        the voice has finished, plus a breath, and the caption cues follow the voice; silent,
+        the caption stays up at least a reading time.
         """
         self._close_caption()
         text = tr(en, zh)
+        say = tr(say_en, say_zh) if (say_en, say_zh) != (None, None) else None
+        line = {"id": f"{len(self.narration) + 1:03d}", "text": text, "say": say,
+                "start": self.renderer.time}
+        self.narration.append(line)
+        self._voice_clip = self._voice_line(line) if self.options.voice != "none" else None
         cap = self.overlay(get_caption(text))
         if self._caption is not None:
             self.play(mn.FadeOut(self._caption), mn.FadeIn(cap), run_time=0.4)
         else:
             self.play(mn.FadeIn(cap), run_time=0.4)
-        self._caption, self._caption_text, self._caption_start = cap, text, self.renderer.time
+        self._caption, self._caption_text, self._caption_start = cap, text, line["start"]
+
+    def _voice_line(self, line: dict):
+        """The clip that speaks ``line``: its recording (``auto``) or synthesis; notes which in
+        the line's record (``source``: recorded, tts or stale)."""
+        from voice import engine_for, find_recording, recording_path, spoken_form, synthesize
+
+        topic = Path(inspect.getfile(type(self))).parent.name
+        scene = type(self).__name__
+        clip, source = None, "tts"
+        if self.options.voice == "auto":
+            wav = recording_path(self.lang, topic, scene, line["id"])
+            for f in (wav, wav.with_suffix(".txt")):  # a recording made later counts
+                sys.audit("lecture.depends", str(f))
+            found = find_recording(self.lang, topic, scene, line["id"], line["text"])
+            if found.status == "recorded":
+                clip, source = found.clip, "recorded"
+            elif found.status == "stale":
+                source = "stale"
+                line["warning"] = found.message
+                print(f"warning: {found.message}", file=sys.stderr)
+        if clip is None:
+            spoken = spoken_form(line["text"], self.lang, line["say"])
+            clip = synthesize(spoken, self.lang, engine_for(self.lang))
+        line.update(source=source, clip=str(clip.path), duration=clip.duration,
+                    voice=clip.voice)
+        return clip
 
     def _close_caption(self) -> None:
         if not self._caption_text:
             return
-        need = len(self._caption_text) / _READ_RATE[self.lang]
         shown = self.renderer.time - self._caption_start
+        clip = self._voice_clip
+        need = clip.duration + VOICE_BREATH if clip is not None \
+            else len(self._caption_text) / _READ_RATE[self.lang]
         if shown < need and not self.renderer._original_skipping_status:
             self.wait(need - shown)
             shown = need
-        self.add_subcaption(self._caption_text, duration=max(shown, 0.5),
-                            offset=-(self.renderer.time - self._caption_start))
+        back = self.renderer.time - self._caption_start
+        for offset, duration, text in self._cues(self._caption_text, clip, max(shown, 0.5)):
+            self.add_subcaption(text, duration=duration, offset=offset - back)
         self._caption_text = ""
+        self._voice_clip = None
+
+    def _cues(self, text: str, clip, shown: float) -> list[tuple[float, float, str]]:
+        """(start from the line's start, duration, text) of the caption cues of one line:
+        silent, one cue while it shows; voiced, from the voice's start to its end, split at
+        clause boundaries (timed from the engine's clauses) when the line fills two caption
+        lines."""
+        if clip is None:
+            return [(0.0, shown, text)]
+        from voice.engine import Span, proportional_spans, split_clauses
+
+        written = [piece.strip() for _, piece in split_clauses(text)]
+        if len(wrap_narration(text, self.lang).splitlines()) < 2 or len(written) < 2:
+            return [(0.0, clip.duration, text)]
+        spoken = list(clip.clauses or ())
+        if len(spoken) == len(written):  # the voice's own clause times, the written words
+            spans = [Span(w, s.start, s.end) for w, s in zip(written, spoken, strict=True)]
+        else:
+            spans = list(proportional_spans(text, clip.duration))
+        # the clauses in two cues of about equal length
+        total = sum(len(s.text) for s in spans)
+        acc, cut = 0, len(spans) - 2
+        for i, span in enumerate(spans[:-1]):
+            acc += len(span.text)
+            if acc >= total / 2:
+                cut = i
+                break
+        joiner = " " if self.lang == "en" else ""
+        return [(g[0].start, g[-1].end - g[0].start, joiner.join(s.text for s in g))
+                for g in (spans[:cut + 1], spans[cut + 1:])]
 
     def overlay(self, mob: mn.Mobject) -> mn.Mobject:
         """Prepare a mobject that belongs to the frame, not the world (text, captions).
