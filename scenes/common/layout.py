@@ -74,7 +74,11 @@ def glyph_height(m: mn.Mobject) -> float:
     s = _string(m)
     chars = [c for c in s if not c.isspace()] if s is not None else []
     tallest = max(heights)
-    if not isinstance(m, mn.SingleStringMathTex) and len(chars) == len(leaves):
+    if isinstance(m, mn.SingleStringMathTex):  # a formula of short letters only: "x", "w"
+        bare = re.sub(r"\\[a-zA-Z]+|[\s{}^_]", "", m.tex_string)
+        if bare and re.fullmatch(r"[acemnorsuvwxz]+", bare):
+            tallest /= _X_HEIGHT
+    elif len(chars) == len(leaves):
         for pattern, scale in ((r"[0-9A-Z\u2e80-\u9fff]", 1.0), (r"[bdfhklt]", 1.0),
                                (r"[a-z]", 1 / _X_HEIGHT)):
             found = [h for c, h in zip(chars, heights, strict=True) if re.match(pattern, c)]

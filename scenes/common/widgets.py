@@ -222,10 +222,9 @@ def get_axes(x_range, y_range, x_length: float, y_length: float,
     ``y_numbers=False`` leaves the y ticks unnumbered (when curves would cross the numbers);
     ``y_log=True`` makes the y axis logarithmic (``y_range`` then holds powers of ten).
     """
-    def places(rng) -> dict:
-        step = rng[2] if len(rng) > 2 else 1
-        return {"decimal_number_config": {"num_decimal_places": 0 if float(step).is_integer()
-                                          else 1}}
+    def places(rng) -> dict:  # as many decimals as the tick step has: 0.25 -> 0.75, not 0.8
+        step = f"{float(rng[2] if len(rng) > 2 else 1):g}"
+        return {"decimal_number_config": {"num_decimal_places": len(step.partition(".")[2])}}
 
     axes = mn.Axes(
         x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
@@ -257,12 +256,23 @@ def get_line_in_axes(axes: mn.Axes, line, color: str, stroke_width: float = 4) -
                    stroke_width=stroke_width)
 
 
-def code_block(relpath: str, size: float = look.CODE_SIZE) -> mn.Code:
-    """A code listing loaded from a file of the project (a file the tests also execute)."""
+def code_block(relpath: str, size: float = look.CODE_SIZE, lines: tuple[int, int] | None = None,
+               comments_zh: dict[str, str] | None = None) -> mn.Code:
+    """A code listing loaded from a file of the project (a file the tests also execute).
+
+    ``lines`` = (first, last), 1-based and inclusive, shows only part of the file. In the
+    Chinese render each ``# comment`` found in ``comments_zh`` is shown translated; the file,
+    and so the code that runs, stays the same.
+    """
     path = PROJECT_ROOT / relpath
     if not path.is_file():
         raise FileNotFoundError(f"Code file for the scene not found: {relpath}")
     source = path.read_text(encoding="utf-8")
+    if lines is not None:
+        source = "\n".join(source.splitlines()[lines[0] - 1:lines[1]]) + "\n"
+    if comments_zh and current_lang() == "zh":
+        for en, zh in comments_zh.items():
+            source = source.replace(f"# {en}", f"# {zh}")
     block = mn.Code(
         code_string=source, language="python", formatter_style="monokai",
         add_line_numbers=False, background="rectangle",

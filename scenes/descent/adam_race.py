@@ -132,9 +132,9 @@ class AdamRace(LectureScene):
         self.play(mn.Create(adam_path), mn.FadeIn(dots, lag_ratio=0.1), run_time=2)
         sizes = adam.step_sizes[k]
         readout = mn.VGroup(
-            get_math(r"\eta_x^{\mathrm{eff}} = " + tex_number(sizes[0]), color=look.GRADIENT,
+            get_math(r"\tilde\eta_x = " + tex_number(sizes[0]), color=look.GRADIENT,
                      size=look.MATH_SIZE - 6),
-            get_math(r"\eta_y^{\mathrm{eff}} = " + tex_number(sizes[1]), color=look.GRADIENT,
+            get_math(r"\tilde\eta_y = " + tex_number(sizes[1]), color=look.GRADIENT,
                      size=look.MATH_SIZE - 6),
         ).arrange(mn.RIGHT, buff=0.6)
         readout.next_to(close_up, mn.DOWN, buff=0.3).align_to(close_up, mn.LEFT)
@@ -143,9 +143,9 @@ class AdamRace(LectureScene):
         smaller = "x" if sizes[0] < sizes[1] else "y"
         self.record("adam step sizes", sizes)
         self.record("adam rate ratio", ratio)
-        self.narrate(f"Adam's first {k} steps, enlarged. The effective rate is η over "
+        self.narrate(f"Adam's first {k} steps, enlarged. The effective rate η̃ is η over "
                      "(1 − β₁ᵗ) times the root of v̂ plus ε.",
-                     f"放大看 Adam 的前 {k} 步。有效学习率等于 η 除以 (1 − β₁ᵗ) 与 "
+                     f"放大看 Adam 的前 {k} 步。有效学习率 η̃ 等于 η 除以 (1 − β₁ᵗ) 与 "
                      "(√v̂ + ε) 的乘积。")
         self.narrate(f"The gradients in {smaller} were larger, so {smaller} gets a rate "
                      f"{ratio:.1f} times smaller than the other coordinate.",

@@ -131,8 +131,8 @@ class ConstrainedOptimisation(LectureScene):
         self.narrate("J is the Lagrangian of a constrained problem: keep the weights inside "
                      "w² ≤ c; α is its multiplier.",
                      "J 正是一个约束问题的拉格朗日函数：让权重满足 w² ≤ c，α 就是它的乘子。")
-        self.narrate("This is why the course treats regularisation as optimisation under a "
-                     "constraint: a smaller c means a larger α.",
+        self.narrate("That is why the course treats regularisation as a constrained problem: "
+                     "a smaller c, a larger α.",
                      "这就是课程把正则化看作带约束优化的原因：c 越小，对应的 α 越大。")
 
     def _duality(self) -> None:

@@ -6,16 +6,20 @@ from __future__ import annotations
 import manim as mn
 
 from mathcore.calculus import derivative
+from mathcore.calculus.derivatives import Line
 from mathcore.descent import course_line_fit, line_data, sigmoid_data, sigmoid_fit
 from scenes.common import (
     LectureScene,
     code_block,
     get_axes,
     get_counter,
+    get_line_in_axes,
     get_math,
     get_polyline,
+    get_text,
     look,
     plain_number,
+    tr,
 )
 
 # Numbers the scene uses (the code files are executed by the tests).
@@ -23,13 +27,23 @@ CODE = "scenes/descent/code/"
 SIGMOID_EPOCHS = 300
 LINE_EPOCHS = 50
 SHOWN_SIGMOID_EPOCHS = (0, 1, 5, 20, 80, 300)
+LINE_FIT_PARTS = ((1, 15), (17, 26))  # the listing in two parts: data and model, then training
+COMMENTS_ZH = {  # the listings' comments as the Chinese render shows them
+    "dy/dx = 3 x^2 = 27 at x = 3": "dy/dx = 3 x^2，在 x = 3 处等于 27",
+    "54: backward() adds to .grad": "54：backward() 会累加到 .grad 上",
+    "clear it by hand": "手动清零",
+    "27 again": "又是 27",
+    ".grad accumulates": ".grad 会累加，先清空",
+    "the course starts from random values": "课程里从随机值开始",
+    "the course runs 100000": "课程里训练 100000 轮",
+    "chain rule": "链式法则",
+}
 
 
 class CourseCode(LectureScene):
     """Code on the left (files the tests run), what it does on the right."""
 
     TITLE = ("The course's code, animated", "课程代码动画")
-    TOPIC = ("Gradient descent", "梯度下降法")
 
     def construct(self) -> None:
         self.show_title()
@@ -56,10 +70,12 @@ class CourseCode(LectureScene):
         sums.next_to(code, mn.RIGHT, buff=0.8)
         self.play(mn.LaggedStart(*[mn.FadeIn(s) for s in sums], lag_ratio=0.6), run_time=2)
         self.record("accumulated", [value, 2 * value, value])
-        self.narrate("A second backward() adds to .grad, so every training step must zero it "
-                     "first: opt.zero_grad().",
-                     "第二次 backward() 会累加到 .grad 上，所以每一步训练前都要先清零："
-                     "opt.zero_grad()。")
+        self.narrate("A second backward() adds to .grad, so here we clear it by hand with "
+                     "x.grad.zero_().",
+                     "第二次 backward() 会累加到 .grad 上，所以这里用 x.grad.zero_() 手动清零。")
+        self.narrate("In a training loop opt.zero_grad() does it; by default it sets .grad to "
+                     "None rather than to zero.",
+                     "训练循环里由 opt.zero_grad() 负责；它默认把 .grad 设为 None，而不是清零。")
 
         # The hand-derived sigmoid fit
         self.section("Gradients by hand", "手推梯度")
@@ -67,11 +83,13 @@ class CourseCode(LectureScene):
         fit = sigmoid_fit(SIGMOID_EPOCHS)
         code = self._show_code(CODE + "sigmoid_fit.py")
         xs, ys = sigmoid_data()
-        axes = get_axes([0, 1, 0.5], [0.5, 1, 0.25], 4.4, 3.4)
-        axes.next_to(code, mn.RIGHT, buff=0.6).align_to(code, mn.UP)
+        axes = get_axes([0, 1, 0.5], [0.5, 1, 0.25], 3.8, 3.4)
+        axes.next_to(code, mn.RIGHT, buff=0.5).align_to(code, mn.UP)
         targets = mn.VGroup(*[mn.Dot(axes.c2p(x, y), radius=0.035, color=look.FUNCTION)
                               for x, y in zip(xs[::4], ys[::4], strict=True)])
-        epoch = get_counter(r"\text{epoch}", 0, digits=0)
+        epoch = mn.VGroup(get_text(tr("epoch", "轮次"), size=look.LABEL_SIZE + 2),
+                          mn.DecimalNumber(0, num_decimal_places=0, font_size=look.MATH_SIZE)
+                          ).arrange(mn.RIGHT, buff=0.2)
         params = get_math(rf"w = {fit.w[0]:.2f},\ b = {fit.b[0]:.2f}", color=look.POINT)
         info = mn.VGroup(epoch, params).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
         info.next_to(axes, mn.DOWN, buff=0.3).align_to(axes, mn.LEFT)
@@ -89,35 +107,46 @@ class CourseCode(LectureScene):
                       mn.ChangeDecimalToValue(epoch[1], e), mn.Transform(params, new_params),
                       run_time=0.8)
             self.record("sigmoid w b", [fit.w[e], fit.b[e]])
-        self.narrate(f"After {SIGMOID_EPOCHS} epochs the curve fits (loss "
-                     f"{plain_number(fit.loss[-1])}); w and b are still creeping towards 5 and 3.",
-                     f"{SIGMOID_EPOCHS} 轮后曲线已经贴合（损失 {plain_number(fit.loss[-1])}），"
-                     "w 和 b 仍在缓慢地接近 5 和 3。")
+        self.record("sigmoid loss", fit.loss[-1])
+        self.record("sigmoid targets", [ys.min(), ys.max()])
+        self.narrate(f"After {SIGMOID_EPOCHS} epochs the loss is only {plain_number(fit.loss[-1])}, "
+                     f"yet w = {fit.w[-1]:.2f} is still far from 5.",
+                     f"{SIGMOID_EPOCHS} 轮后损失只有 {plain_number(fit.loss[-1])}，"
+                     f"可 w = {fit.w[-1]:.2f} 离 5 还很远。")
+        self.narrate(f"All targets lie between {ys.min():.2f} and {ys.max():.4f}, where the "
+                     "sigmoid saturates: the valley is flat, the gradient tiny.",
+                     f"所有目标值都在 {ys.min():.2f} 到 {ys.max():.4f} 之间，sigmoid 在这里已经饱和："
+                     "山谷很平，梯度很小。")
 
         # nn.Module and torch.optim.SGD
         self.section("nn.Module and SGD", "nn.Module 与 SGD")
         self.play(*[mn.FadeOut(m) for m in (code, axes, targets, model, info)])
         line = course_line_fit(epochs=LINE_EPOCHS)
         data = line_data(noise=0.01)
-        code = self._show_code(CODE + "line_fit.py")
-        axes = get_axes([0, 1, 0.5], [0, 8, 2], 4.4, 3.4)
-        axes.next_to(code, mn.RIGHT, buff=0.6).align_to(code, mn.UP)
+        code = self._show_code(CODE + "line_fit.py", lines=LINE_FIT_PARTS[0])
+        self.narrate("The same idea with torch: the data, and a Line module whose w and b are "
+                     "parameters.", "用 torch 做同样的事：先准备数据，再定义参数为 w 和 b 的 Line 模块。")
+        self.play(mn.FadeOut(code))
+        code = self._show_code(CODE + "line_fit.py", lines=LINE_FIT_PARTS[1])
+        axes = get_axes([0, 1, 0.5], [0, 8, 2], 3.8, 3.4)
+        axes.next_to(code, mn.RIGHT, buff=0.5).align_to(code, mn.UP)
         points = mn.VGroup(*[mn.Dot(axes.c2p(x, y), radius=0.03, color=look.FUNCTION)
                              for x, y in zip(data.x[::3], data.y[::3], strict=True)])
-        epoch = get_counter(r"\text{epoch}", 0, digits=0)
+        epoch = mn.VGroup(get_text(tr("epoch", "轮次"), size=look.LABEL_SIZE + 2),
+                          mn.DecimalNumber(0, num_decimal_places=0, font_size=look.MATH_SIZE)
+                          ).arrange(mn.RIGHT, buff=0.2)
         loss = get_counter("L", line.loss[0], digits=4, color=look.LOSS)
         info = mn.VGroup(epoch, loss).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
         info.next_to(axes, mn.DOWN, buff=0.3).align_to(axes, mn.LEFT)
 
-        def fitted(e: int) -> mn.Line:
-            return mn.Line(axes.c2p(0, line.b[e]), axes.c2p(1, line.w[e] + line.b[e]),
-                           color=look.POINT, stroke_width=4)
+        def fitted(e: int) -> mn.Line:  # the part of y = w x + b inside the axes
+            return get_line_in_axes(axes, Line(float(line.w[e]), float(line.b[e])), look.POINT)
 
         model = fitted(0)
         self.play(mn.Create(axes), mn.FadeIn(points), mn.Create(model), mn.FadeIn(info))
-        self.narrate("The same idea with torch: a Line module, loss.backward(), opt.step(), "
-                     "50 epochs at lr 0.01.",
-                     "用 torch 做同样的事：Line 模块、loss.backward()、opt.step()，"
+        self.narrate("Then for every point: zero_grad(), loss.backward(), opt.step(); 50 epochs "
+                     "at learning rate 0.01.",
+                     "然后对每个点依次调用 zero_grad()、loss.backward()、opt.step()；"
                      "学习率 0.01，训练 50 轮。")
         for e in (1, 2, 5, 10, 25, 50):
             self.play(model.animate.become(fitted(e)), mn.ChangeDecimalToValue(epoch[1], e),
@@ -129,12 +158,13 @@ class CourseCode(LectureScene):
                      f"最终 w = {line.w[-1]:.2f}，b = {line.b[-1]:.2f}：正是生成数据用的 3 和 4。")
         self.wait(1.0)
 
-    def _show_code(self, relpath: str, size: float = 20) -> mn.Code:
-        code = code_block(relpath, size=size)
+    def _show_code(self, relpath: str, size: float = 24,
+                   lines: tuple[int, int] | None = None) -> mn.Code:
+        code = code_block(relpath, size=size, lines=lines, comments_zh=COMMENTS_ZH)
         if code.height > 5.9:
             code.scale_to_fit_height(5.9)
-        if code.width > 6.6:
-            code.scale_to_fit_width(6.6)
+        if code.width > 7.6:
+            code.scale_to_fit_width(7.6)
         code.to_corner(mn.UL, buff=0.4)
         self.play(mn.FadeIn(code), run_time=0.8)
         return code

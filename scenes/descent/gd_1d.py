@@ -43,7 +43,7 @@ class GradientDescent1D(LectureScene):
                                      line_color=look.FUNCTION, stroke_width=4)
         formula = get_math(r"L(w) = (w - 2.3)^2", color=look.FUNCTION)
         slope = get_math(r"L'(w) = 2(w - 2.3)", color=look.GRADIENT, size=look.MATH_SIZE - 6)
-        formula.to_corner(mn.UR, buff=0.4).shift(0.7 * mn.LEFT)
+        formula.next_to(axes, mn.RIGHT, buff=0.8).align_to(axes, mn.UP)
         self.play(mn.Create(axes), run_time=1.0)
         self.play(mn.Create(curve), mn.Write(formula), run_time=1.2)
         self.play(mn.Write(slope))
@@ -59,15 +59,16 @@ class GradientDescent1D(LectureScene):
         w_counter = get_counter("w", w[0], digits=3, color=look.POINT)
         l_counter = get_counter("L", loss[0], digits=3, color=look.LOSS)
         k_counter = get_counter("k", 0, digits=0)
-        counters = mn.VGroup(w_counter, l_counter, k_counter).arrange(mn.RIGHT, buff=0.45)
-        panel = mn.VGroup(slope, rule, eta, counters)
+        counters = mn.VGroup(w_counter, l_counter).arrange(mn.RIGHT, buff=0.45)
+        panel = mn.VGroup(slope, rule, mn.VGroup(eta, k_counter).arrange(mn.RIGHT, buff=0.6),
+                          counters)
         panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.22).next_to(formula, mn.DOWN,
                                                                         buff=0.3)
         panel.align_to(formula, mn.LEFT)
         # The loss curve beside it: loss against step k on a log scale
-        loss_axes = get_axes([0, STEPS, 50], [-12, 2, 4], 3.6, 1.5, x_label="k",
+        loss_axes = get_axes([0, STEPS, 50], [-12, 2, 4], 2.9, 1.5, x_label="k",
                              y_label=r"L\ (\log)", y_log=True, y_numbers=True)
-        loss_axes.next_to(panel, mn.DOWN, buff=0.35).align_to(panel, mn.LEFT).shift(0.5 * mn.RIGHT)
+        loss_axes.next_to(panel, mn.DOWN, buff=0.35).align_to(panel, mn.LEFT)
         shown = mn.ValueTracker(0)
         loss_curve = mn.always_redraw(lambda: get_polyline(
             loss_axes, steps[: int(shown.get_value()) + 1],

@@ -117,7 +117,8 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         self.play(mn.Create(axes), mn.Create(land), mn.FadeIn(formula), run_time=2)
         self.play(*[mn.FadeIn(n) for n in names])
         start = self.overlay(get_math(
-            r"w_0 = (" + plain_number(SADDLE_START[0]) + r",\ 10^{-3})", size=look.MATH_SIZE - 6))
+            r"(x_0, y_0) = (" + plain_number(SADDLE_START[0]) + r",\ 10^{-3})",
+            size=look.MATH_SIZE - 6))
         start.next_to(formula, mn.DOWN, aligned_edge=mn.LEFT, buff=0.35)
         self.play(mn.FadeIn(start))
         self.narrate("Along x the surface curves up, along y it curves down; at the centre the "

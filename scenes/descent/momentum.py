@@ -110,7 +110,7 @@ class MomentumVsSGD(LectureScene):
                      f"{STEPS} 步之后，动量法的损失是 {plain_number(mom.losses[-1])}，比普通梯度"
                      f"下降的 {plain_number(sgd.losses[-1])} 低约 {times:.0f} 倍。")
         self.narrate(f"A fair race: in the long run momentum moves η/(1 − μ) = {effective:.2g} "
-                     f"per unit of gradient, against {SGD_LR} for plain descent.",
+                     f"per unit gradient, plain descent {SGD_LR}.",
                      f"这是公平的比较：长期来看，动量法每单位梯度走 η/(1 − μ) = {effective:.2g}，"
                      f"普通梯度下降走 {SGD_LR}。")
         self.wait(1.0)

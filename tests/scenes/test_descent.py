@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -50,6 +52,12 @@ def test_batch_fit_approaches_least_squares(rendered):
         loss = np.array(rec[f"{m} loss"][0])
         assert loss.min() >= best - 1e-12
         assert loss[-1] < 1.1 * best
+    # "batch GD is slow per epoch, SGD fast but noisy, mini-batches in between" (records in
+    # the order batch, sgd, minibatch)
+    b1, s1, m1 = rec["loss after one epoch"][0]
+    assert b1 > m1 > s1
+    bw, sw, mw = rec["wobble"][0]
+    assert bw < mw < sw
     batch_w = np.array(rec["batch w"][0])
     assert len(batch_w) == 21  # one update per epoch, 20 epochs
     # first batch step from w = b = 0 with lr 0.5: w1 = 0.5 * 2 * mean(x y)
@@ -187,6 +195,42 @@ def test_course_code_scene_numbers(rendered):
     assert len(w) == 51 and abs(w[-1] - 3) < 0.02 and abs(b[-1] - 4) < 0.02
     sig = np.array(rec["sigmoid w b"])
     assert np.all(np.diff(sig[:, 0]) > 0)  # w keeps growing towards 5
+    # "the loss is tiny yet w is far from 5: the targets sit where the sigmoid saturates"
+    lo, hi = rec["sigmoid targets"][0]
+    assert lo == pytest.approx(1 / (1 + np.exp(-3))) and lo > 0.95 and hi < 1
+    assert rec["sigmoid loss"][0] < 1e-4 and abs(sig[-1, 0] - 5) > 2
+    # slope of the sigmoid there: at most s(3)(1 - s(3)) = 0.045, a flat valley
+    assert lo * (1 - lo) < 0.05
+
+
+def test_listings_in_chinese_show_translated_comments_and_the_same_code():
+    import os
+
+    from scenes.common.widgets import PROJECT_ROOT, code_block
+    from scenes.descent.course_code import COMMENTS_ZH
+
+    old = os.environ.get("LECTURE_LANG")
+    os.environ["LECTURE_LANG"] = "zh"
+    try:
+        for name in ("autograd_x_cubed.py", "grad_accumulates.py", "line_fit.py",
+                     "sigmoid_fit.py"):
+            path = "scenes/descent/code/" + name
+            shown = code_block(path, comments_zh=COMMENTS_ZH).source
+            original = (PROJECT_ROOT / path).read_text(encoding="utf-8")
+            for line_zh, line in zip(shown.splitlines(), original.splitlines(), strict=True):
+                code_zh, _, comment_zh = line_zh.partition("  # ")
+                code, _, comment = line.partition("  # ")
+                assert code_zh == code  # the code is untouched
+                if comment:  # no English word left in a comment
+                    assert not re.search(r"\b(?!dy|dx|x|grad|backward)[a-z]{2,}\b", comment_zh), \
+                        comment_zh
+    finally:
+        if old is None:
+            os.environ.pop("LECTURE_LANG", None)
+        else:
+            os.environ["LECTURE_LANG"] = old
+    # zero_grad() sets .grad to None in current torch, so the listing must not claim it zeroes
+    assert "zero_grad" not in (PROJECT_ROOT / "scenes/descent/code/grad_accumulates.py").read_text()
 
 
 CONSTRAINED = ("scenes/descent/constrained.py", "ConstrainedOptimisation")
@@ -206,6 +250,9 @@ def test_constrained_scene_numbers_match_closed_forms(rendered):
     np.testing.assert_allclose(rec["dual values"][0], lam - lam**2 / 4, atol=1e-6)
     assert rec["primal optimum"][0] == pytest.approx(1.0, abs=1e-6)
     assert rec["dual optimum"][0] == pytest.approx([2.0, 1.0], abs=1e-6)
+    # "lambda is negative: grad f points into the circle, grad h out of it"
+    assert rec["multiplier"][0] < 0 and rec["gradients point apart"][0] == 1.0
+    assert float(np.dot(grad_f, grad_g)) < 0
 
 
 def test_tuning_scene_curves(rendered):
@@ -313,4 +360,8 @@ def test_minima_and_saddle_runs_in_closed_form(rendered):
     np.testing.assert_allclose(mom, expected, atol=1e-12)
     assert np.abs(w).max() > 2  # the next step leaves the window
     assert rec["saddle exit momentum"][0] == len(mom) < 42
+    # the saddle's Hessian, and GD from y0 = 0 exactly: x_k = 1.5 * 0.8^k, y stays 0
+    np.testing.assert_allclose(rec["saddle hessian"][0], np.diag([2.0, -2.0]))
+    np.testing.assert_allclose(rec["saddle exact start end"][0], [1.5 * 0.8**80, 0.0],
+                               rtol=1e-9, atol=0)
     assert np.all(np.abs(np.vstack([gd, mom])) <= 2)
