@@ -8,6 +8,7 @@ shrinks like |d|³: halving the distance divides it by about 8.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import torch
@@ -15,6 +16,7 @@ import torch
 from mathcore.calculus.multivariable import VectorFn, _point, gradient, hessian
 
 __all__ = [
+    "Bend",
     "SIN_COS_TEX",
     "TaylorModel2D",
     "model_errors",
@@ -24,6 +26,8 @@ __all__ = [
 ]
 
 SIN_COS_TEX = r"\sin x\,\cos y"
+
+Bend = Literal["down", "up", "saddle", "degenerate", "flat"]
 
 
 def sin_cos(p: torch.Tensor) -> torch.Tensor:
@@ -56,6 +60,22 @@ class TaylorModel2D:
     gradient: np.ndarray
     hessian: np.ndarray
     order: int
+
+    def curvatures(self) -> np.ndarray:
+        """The eigenvalues of H, ascending: the second-order model's curvatures along its
+        principal directions."""
+        return np.linalg.eigvalsh(self.hessian)
+
+    def bend(self, tol: float = 1e-9) -> Bend:
+        """How the model bends: "down" (both curvatures < 0, a cap), "up" (both > 0, a bowl),
+        "saddle" (mixed signs), "degenerate" (a curvature within ``tol`` of 0) or "flat"
+        (order < 2: a constant or a plane)."""
+        if self.order < 2:
+            return "flat"
+        lam = self.curvatures()
+        if np.any(np.abs(lam) <= tol):
+            return "degenerate"
+        return "down" if np.all(lam < 0) else "up" if np.all(lam > 0) else "saddle"
 
     def __call__(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """The model at the points (x[i], y[i]) (arrays broadcast to one shape)."""

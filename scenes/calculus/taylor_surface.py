@@ -41,6 +41,19 @@ TURN, TURN_TIME = 24 * mn.DEGREES, 6.0  # a slow turn of the camera while the er
 MODEL_COLOURS = tuple(mn.ManimColor(look.POINT).interpolate(mn.ManimColor(look.BACKGROUND), t)
                       for t in (0.15, 0.35))  # the approximation: yellow, in two shades
 
+BEND_CODES = {"down": -1, "up": 1, "saddle": 0, "degenerate": 2, "flat": 3}
+BEND_WORDS = {  # what the signs of H's eigenvalues say, in words (en, zh)
+    "down": ("Both eigenvalues of H are negative, so the model bends down in every direction, "
+             "as f does at p.", "H 的两个特征值都是负的，所以模型在各个方向都向下弯，和 f 在 p 点一样。"),
+    "up": ("Both eigenvalues of H are positive, so the model bends up in every direction, "
+           "as f does at p.", "H 的两个特征值都是正的，所以模型在各个方向都向上弯，和 f 在 p 点一样。"),
+    "saddle": ("H has one positive and one negative eigenvalue: the model is a saddle, as f "
+               "is at p.", "H 的特征值一正一负：模型是马鞍面，和 f 在 p 点一样。"),
+    "degenerate": ("One eigenvalue of H is zero: along that direction the model does not bend.",
+                   "H 有一个特征值为零：模型在那个方向上不弯曲。"),
+    "flat": ("Without H the model is flat.", "没有 H 时模型是平的。"),
+}
+
 
 def _vector(v) -> str:
     return "(" + ", ".join(tex_number(x) for x in v) + ")"
@@ -120,26 +133,24 @@ class TaylorSurface(LectureThreeDScene):
         t2 = self.overlay(get_math(r"T_2 = T_1 + \tfrac12\, d^{\mathsf T} H\, d", color=look.POINT,
                                    size=look.MATH_SIZE - 4))
         hess = self.overlay(get_math(r"H = " + _matrix(m2.hessian), size=look.MATH_SIZE - 8))
+        lam = m2.curvatures()
+        eig = self.overlay(get_math(r"\lambda_{1,2} = " + ", ".join(tex_number(x) for x in lam),
+                                    size=look.MATH_SIZE - 6))
         panel += [t2, hess]
         self._stack(panel)
         self.play(mn.FadeIn(t2), mn.FadeIn(hess))
         self.play(mn.Transform(plane, quad), run_time=2.0)
-        eig = np.linalg.eigvalsh(m2.hessian)
         self.record("hessian", m2.hessian)
-        self.record("hessian_eigenvalues", eig)
-        bend = ("down in every direction", "在各个方向都向下弯") if np.all(eig < 0) else (
-            "up in every direction", "在各个方向都向上弯") if np.all(eig > 0) else (
-            "up one way and down another", "一个方向向上弯、另一个方向向下弯")
         self.narrate("The second-order model adds the Hessian term: the plane bends into a "
                      "surface that hugs f near p.",
                      "二阶模型再加上黑塞矩阵项：切平面弯成一个在 p 附近紧贴 f 的曲面。")
-        self.narrate(f"Both eigenvalues of H are {'negative' if np.all(eig < 0) else 'positive'}"
-                     f", so it bends {bend[0]}, as f does at p." if np.all(eig < 0)
-                     or np.all(eig > 0) else f"H has eigenvalues of both signs: it bends "
-                     f"{bend[0]}, as f does at p.",
-                     f"H 的两个特征值都是{'负' if np.all(eig < 0) else '正'}的，所以它{bend[1]}，"
-                     "和 f 在 p 点一样。" if np.all(eig < 0) or np.all(eig > 0) else
-                     f"H 的特征值有正有负：它{bend[1]}，和 f 在 p 点一样。")
+        panel.append(eig)
+        self._stack(panel)
+        self.play(mn.FadeIn(eig))
+        bend = m2.bend()
+        self.record("hessian_eigenvalues", lam)
+        self.record("bend", BEND_CODES[bend])
+        self.narrate(*BEND_WORDS[bend])
 
         # How close: the error against the distance from p
         self.section("How close?", "有多接近？")
@@ -155,7 +166,7 @@ class TaylorSurface(LectureThreeDScene):
         factor1, factor2 = round(float(ratio1[-1])), round(float(ratio2[-1]))
         self.record("halving_factors", [factor1, factor2])
         table = self._error_table(r, e1, e2, factor1, factor2)
-        self.play(mn.FadeOut(t1), mn.FadeOut(grad), mn.FadeOut(t2), mn.FadeOut(hess))
+        self.play(*[mn.FadeOut(m) for m in (t1, grad, t2, hess, eig)])
         table.next_to(where, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
         self.play(mn.FadeIn(table))
         self.narrate(f"Step a distance r from p. Each time r is halved, the tangent plane's error "

@@ -212,3 +212,16 @@ def test_agreement_interval_widens_with_order_and_stops_at_the_grid():
         agreement_interval(torch.sin, 5.0, 1, 0.05, np.linspace(0, 1, 5))
     with pytest.raises(ValueError, match="tol"):
         agreement_interval(torch.sin, 0.0, 1, 0.0, x)
+
+
+def test_model_bend_follows_the_signs_of_the_hessian_eigenvalues():
+    x, y = P
+    m = taylor_model_2d(sin_cos, P, 2)
+    # H = [[a, b], [b, a]] with a = -sin x cos y, b = -cos x sin y: eigenvalues a ± b
+    np.testing.assert_allclose(m.curvatures(), sorted([-math.sin(x + y), -math.sin(x - y)]),
+                               rtol=1e-12)
+    assert m.bend() == "down"
+    assert taylor_model_2d(lambda p: p[0] ** 2 + 3 * p[1] ** 2, P, 2).bend() == "up"
+    assert taylor_model_2d(lambda p: p[0] ** 2 - p[1] ** 2, P, 2).bend() == "saddle"
+    assert taylor_model_2d(lambda p: p[0] ** 2 + p[1], P, 2).bend() == "degenerate"
+    assert taylor_model_2d(sin_cos, P, 1).bend() == "flat"

@@ -138,7 +138,7 @@ def test_taylor_surface_models_match_closed_forms_and_errors_shrink_like_r_cubed
     # eigenvalues a ± b = -sin(x + y), -sin(x - y): both negative, "bends down every way"
     np.testing.assert_allclose(sorted(rec["hessian_eigenvalues"][0]),
                                sorted([-math.sin(x + y), -math.sin(x - y)]), rtol=1e-12)
-    assert max(rec["hessian_eigenvalues"][0]) < 0
+    assert max(rec["hessian_eigenvalues"][0]) < 0 and rec["bend"] == [-1.0]  # "down"
     # errors along the diagonal, from the closed-form models
     (r,) = rec["distances"]
     r = np.array(r)
