@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from mathcore._torch import evaluate
 from mathcore.calculus.derivatives import (
+    COMBINATION_RULES,
     DERIVATIVE_RULES,
     ChainRule,
     DerivativeRule,
     Differential,
     Line,
     chain_rule,
+    critical_points,
     derivative,
     differential,
     nth_derivative,
@@ -22,7 +24,14 @@ from mathcore.calculus.derivatives import (
     tangent_line,
 )
 from mathcore.calculus.integrals import riemann_rectangles, riemann_sum
-from mathcore.calculus.limits import compound_interest, epsilon_delta
+from mathcore.calculus.limits import (
+    alternating_sequence,
+    compound_interest,
+    delta_works,
+    epsilon_delta,
+    sequence_threshold,
+    sin_over_x,
+)
 from mathcore.calculus.multivariable import (
     CriticalPoint,
     classify_critical_point,
@@ -53,6 +62,7 @@ from mathcore.calculus.taylor_surface import (
 )
 
 __all__ = [
+    "COMBINATION_RULES",
     "DERIVATIVE_RULES",
     "ChainRule",
     "CriticalPoint",
@@ -62,9 +72,12 @@ __all__ = [
     "Differential",
     "Line",
     "agreement_interval",
+    "alternating_sequence",
     "chain_rule",
     "classify_critical_point",
     "compound_interest",
+    "critical_points",
+    "delta_works",
     "derivative",
     "differential",
     "epsilon_delta",
@@ -82,6 +95,8 @@ __all__ = [
     "riemann_sum",
     "secant_line",
     "secant_slopes",
+    "sequence_threshold",
+    "sin_over_x",
     "sin_cos",
     "surface_values",
     "tangent_line",

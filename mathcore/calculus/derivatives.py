@@ -26,12 +26,14 @@ import torch
 from mathcore._torch import ScalarFn, as_tensor, evaluate
 
 __all__ = [
+    "COMBINATION_RULES",
     "DERIVATIVE_RULES",
     "ChainRule",
     "DerivativeRule",
     "Differential",
     "Line",
     "chain_rule",
+    "critical_points",
     "derivative",
     "differential",
     "nth_derivative",
@@ -198,3 +200,54 @@ DERIVATIVE_RULES: tuple[DerivativeRule, ...] = (
                    r"(\tanh x)' = 1 - \tanh^2 x", (-4.0, 4.0)),
 )
 """Basic derivative formulas (基本导数公式), each checked against autograd in the tests."""
+
+
+def _u(x: torch.Tensor) -> torch.Tensor:
+    return torch.sin(x)
+
+
+def _v(x: torch.Tensor) -> torch.Tensor:
+    return x**2 + 1
+
+
+COMBINATION_RULES: tuple[DerivativeRule, ...] = (
+    DerivativeRule("sum", lambda x: _u(x) + _v(x), lambda x: torch.cos(x) + 2 * x,
+                   r"(u + v)' = u' + v'", (-3.0, 3.0)),
+    DerivativeRule("product", lambda x: _u(x) * _v(x),
+                   lambda x: torch.cos(x) * _v(x) + _u(x) * 2 * x,
+                   r"(u v)' = u' v + u v'", (-3.0, 3.0)),
+    DerivativeRule("quotient", lambda x: _u(x) / _v(x),
+                   lambda x: (torch.cos(x) * _v(x) - _u(x) * 2 * x) / _v(x) ** 2,
+                   r"\left(\frac{u}{v}\right)' = \frac{u' v - u v'}{v^2}", (-3.0, 3.0)),
+)
+"""The sum, product and quotient rules on u = sin x and v = x^2 + 1 (v never vanishes):
+``df`` applies the rule with u' = cos x and v' = 2x; the tests check it against autograd."""
+
+
+def critical_points(f: ScalarFn, a: float, b: float, samples: int = 401) -> np.ndarray:
+    """The x in [a, b] where f'(x) changes sign (f' = 0 with a flat tangent: a local maximum
+    or minimum), found on a grid of ``samples`` points and refined by bisection on f'.
+
+    Returns:
+        The sorted roots of f' where it changes sign (a touching zero such as x^3 at 0, where
+        f' does not change sign, is not returned).
+    """
+    if not a < b:
+        raise ValueError(f"Expected an interval a < b, got [{a}, {b}].")
+    xs = np.linspace(a, b, samples)
+    d = np.asarray(derivative(f, xs))
+    roots = []
+    for i in np.flatnonzero(np.sign(d[:-1]) * np.sign(d[1:]) < 0):
+        lo, hi, d_lo = xs[i], xs[i + 1], d[i]
+        for _ in range(60):
+            mid = 0.5 * (lo + hi)
+            d_mid = float(derivative(f, mid))
+            if np.sign(d_mid) == np.sign(d_lo):
+                lo, d_lo = mid, d_mid
+            else:
+                hi = mid
+        roots.append(0.5 * (lo + hi))
+    for i in np.flatnonzero(d[1:-1] == 0) + 1:  # a root exactly on the grid
+        if d[i - 1] * d[i + 1] < 0:
+            roots.append(float(xs[i]))
+    return np.array(sorted(roots))

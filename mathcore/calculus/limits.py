@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
+import torch
 
 from mathcore._torch import ScalarFn, evaluate
 
-__all__ = ["compound_interest", "epsilon_delta"]
+__all__ = [
+    "alternating_sequence",
+    "compound_interest",
+    "delta_works",
+    "epsilon_delta",
+    "sequence_threshold",
+    "sin_over_x",
+]
 
 
 def compound_interest(n: int | np.ndarray) -> np.ndarray | float:
@@ -48,3 +56,50 @@ def epsilon_delta(
             return delta
         delta /= 2
     raise ValueError(f"No delta found for eps = {eps}: is {limit} the limit of f at {x0}?")
+
+
+def sin_over_x(x):
+    """sin(x) / x on a float64 tensor: undefined at x = 0, yet its limit there is 1.
+
+    The classic example of a limit at a point where the function has no value: the
+    definition of lim_{x -> x0} f(x) only looks at x != x0.
+    """
+    return torch.sin(x) / x
+
+
+def alternating_sequence(n: int | np.ndarray) -> np.ndarray | float:
+    """a_n = 1 + (-1)^(n+1) / n (n = 1, 2, ...): 2, 0.5, 1.333, 0.75, ... tending to 1 from
+    both sides, |a_n - 1| = 1/n."""
+    n_arr = np.asarray(n, dtype=np.float64)
+    if np.any(n_arr < 1) or np.any(n_arr != np.round(n_arr)):
+        raise ValueError(f"Expected whole indices n >= 1, got {n}.")
+    out = 1.0 + (-1.0) ** (n_arr + 1) / n_arr
+    return float(out) if out.ndim == 0 else out
+
+
+def sequence_threshold(terms: np.ndarray, limit: float, eps: float) -> int:
+    """The smallest N (1-based) such that every given term a_n with n >= N satisfies
+    |a_n - limit| < eps: the "N" of the epsilon-N definition of a sequence's limit,
+    checked on the terms given.
+
+    Raises:
+        ValueError: if eps <= 0, or if the last given term is still eps or more away.
+    """
+    if eps <= 0:
+        raise ValueError(f"Expected eps > 0, got {eps}.")
+    far = np.flatnonzero(np.abs(np.asarray(terms, dtype=np.float64) - limit) >= eps)
+    if far.size and far[-1] == len(terms) - 1:
+        raise ValueError(f"The last term is not within {eps} of {limit}: give more terms.")
+    return int(far[-1] + 2) if far.size else 1
+
+
+def delta_works(
+    f: ScalarFn, x0: float, limit: float, eps: float, delta: float, samples: int = 2001
+) -> bool:
+    """Whether every sampled x with 0 < |x - x0| < delta has |f(x) - limit| < eps (the test
+    :func:`epsilon_delta` applies to each candidate delta)."""
+    if eps <= 0 or delta <= 0:
+        raise ValueError(f"Expected eps > 0 and delta > 0, got {eps} and {delta}.")
+    offsets = np.linspace(-delta, delta, samples)[1:-1]
+    offsets = offsets[offsets != 0]
+    return bool(np.all(np.abs(evaluate(f, x0 + offsets) - limit) < eps))
