@@ -1,4 +1,17 @@
 """Topic "calculus": limits, derivatives, gradients and Taylor series."""
 
 TITLE = ("Calculus", "导数与梯度")
-ORDER = ("secant_to_tangent", "hessian_test", "taylor_series", "taylor_surface")
+ORDER = (
+    "limits",
+    "compound_interest",
+    "secant_to_tangent",
+    "derivative_curve",
+    "derivative_rules",
+    "partial_derivatives",
+    "higher_derivatives",
+    "hessian_test",
+    "chain_rule",
+    "taylor_series",
+    "taylor_surface",
+    "differential_integral",
+)
