@@ -351,7 +351,7 @@ def test_log_axis_turns_the_course_loss_into_a_straight_line(rendered):
     k = np.arange(len(loss))
     np.testing.assert_allclose(loss, 6.7**2 * 0.85 ** (2 * k), rtol=1e-9)  # (w - 2.3)^2, lr 0.075
     np.testing.assert_allclose(rec["loss ratio"][0], 0.85**2, rtol=1e-9)  # one factor: a line
-    flat = rec["flat from step"][0]  # "looks like zero from step k on": below 2% of the axis
+    flat = int(rec["flat from step"][0])  # "looks like zero from step k on": below 2% of the axis
     assert loss[flat] < 0.02 * 50 <= loss[flat - 1]
     powers = rec["powers of ten"][0]  # "more than 5 powers of ten"
     assert powers == pytest.approx(math.log10(loss[0] / loss[-1])) and 5 < powers < 6
