@@ -224,13 +224,13 @@ class Activations(LectureScene):
         self.record("softplus minus relu x", xs)
         self.narrate("Softplus is a smooth ReLU: always above it, by ln 2 at most, at x = 0, "
                      "and it never touches 0.",
-                     "ln(1 + eˣ) 是光滑的整流函数：始终在折线上方，最多高出 ln 2（在 x = 0 处），"
+                     "ln(1 + e^x) 是光滑的整流函数：始终在折线上方，最多高出 ln 2（在 x = 0 处），"
                      "且永远取不到 0。")
         slope = float(derivative(softplus.fn, SOFTPLUS_SLOPE_AT))
         self.record("softplus slope", [SOFTPLUS_SLOPE_AT, slope])
         self.narrate(f"Neither saturates on the right: the slope of softplus at "
                      f"{SOFTPLUS_SLOPE_AT:g} is already {slope:.2f}, and it tends to 1.",
-                     f"两者在右侧都不饱和：ln(1 + eˣ) 在 x = {SOFTPLUS_SLOPE_AT:g} 处的斜率已是 "
+                     f"两者在右侧都不饱和：ln(1 + e^x) 在 x = {SOFTPLUS_SLOPE_AT:g} 处的斜率已是 "
                      f"{slope:.2f}，并趋向 1。")
 
     def _softmax(self) -> None:
@@ -316,7 +316,7 @@ class Activations(LectureScene):
 
 STAGE_WORDS = (
     ("First u = e to the minus x: it falls from very large values towards 0.",
-     "第一步 u = e⁻ˣ：从很大的值一路下降，趋近于 0。"),
+     "第一步 u = e^−x：从很大的值一路下降，趋近于 0。"),
     ("Then v = 1 + u lifts the curve by 1, so it now approaches 1 on the right.",
      "第二步 v = 1 + u：整条曲线上移 1，右侧趋近于 1。"),
     ("Finally σ = 1 / v: large v gives values near 0, v near 1 gives values near 1.",
