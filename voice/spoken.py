@@ -160,8 +160,9 @@ def _apply(m: re.Match[str], lang: str) -> str:
     return f"{name} of {args}" if _en(lang) else f"{name} {args}"
 
 
-_OPERAND_END = re.compile(
-    rf"(?:[A-Za-z\d)*'′{_SUP_CHARS}]|{'|'.join(sorted({zh for _, zh in _GREEK.values()}))})\s*$")
+_OPERAND_END = re.compile(  # what a Chinese operand ends with once spoken (x 的平方, L 的梯度)
+    rf"(?:[A-Za-z\d)*'′{_SUP_CHARS}]|{'|'.join(sorted({zh for _, zh in _GREEK.values()}))}"
+    r"|平方|立方|次方|转置|梯度|绝对值|模|星|帽|拔|撇)\s*$")
 
 
 def _minus(m: re.Match[str], lang: str) -> str:
