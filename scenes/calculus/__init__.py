@@ -12,6 +12,7 @@ ORDER = (
     "hessian_test",
     "chain_rule",
     "taylor_series",
+    "taylor_convergence",
     "taylor_surface",
     "differential_integral",
 )
