@@ -48,7 +48,8 @@ def _run(stream, metadata: Path | None = None) -> None:
         index = args.count("-i")
         last = len(args) - 1 - args[::-1].index("-i") + 2
         args[last:last] = ["-f", "ffmetadata", "-i", str(metadata)]
-        args[-1:-1] = ["-map_metadata", str(index), "-map_chapters", str(index)]
+        out = len(args) - (2 if args[-1] == "-y" else 1)  # the output file's place
+        args[out:out] = ["-map_metadata", str(index), "-map_chapters", str(index)]
     proc = subprocess.run(args, capture_output=True)
     if proc.returncode != 0:
         lines = proc.stderr.decode(errors="replace").strip().splitlines()

@@ -28,10 +28,15 @@ def test_topic_renders_and_every_video_decodes(topic, tmp_path):
         meta = json.loads((folder / f"{scene.name}.json").read_text())
         video = folder / f"{scene.name}.mp4"
         # Decode every frame; count them against the recorded duration.
-        out, err = (ffmpeg.input(str(video)).output("pipe:", f="framemd5")
+        out, err = (ffmpeg.input(str(video)).output("pipe:", f="framemd5", map="0:v")
                     .run(capture_stdout=True, capture_stderr=True))
         frames = [x for x in out.decode().splitlines() if x and not x.startswith("#")]
         assert abs(len(frames) - meta["duration"] * meta["fps"]) <= 1, scene.name
+        # the scene speaks: an audio stream as long as the picture, within one frame
+        streams = {s["codec_type"]: float(s["duration"])
+                   for s in ffmpeg.probe(str(video))["streams"] if "duration" in s}
+        assert abs(streams["audio"] - streams["video"]) <= 1 / meta["fps"], scene.name
+        assert meta["voice"]["tts"] + meta["voice"]["recorded"] == len(meta["narration"]) > 0
         assert (meta["width"], meta["height"]) == (854, 480)
         assert meta["fps"] == pytest.approx(15, rel=1e-3)
         assert len(meta["chapters"]) >= 3, scene.name
