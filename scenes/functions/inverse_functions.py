@@ -29,7 +29,7 @@ from scenes.functions.graphs import (
 
 # Numbers the scene uses.
 WINDOW = (-3.0, 5.0, 1.0)  # the same on both axes, so the mirror in y = x looks like one
-AXES_SIZE = 5.8
+AXES_SIZE = 5.4
 SWEEP = (-2.0, 1.0)  # the point (a, e^a) moves from a = -2 to a = 1
 TWINS = 2.0  # x = 2 and x = -2 give the same x^2
 PANEL_BUFF = 0.5
@@ -164,10 +164,8 @@ class InverseFunctions(LectureScene):
         table.next_to(self.axes, mn.RIGHT, buff=PANEL_BUFF).align_to(self.axes, mn.UP)
         boxes_a = mn.VGroup(mn.SurroundingRectangle(blocks[0][2][1], color=look.POINT, buff=0.08),
                             mn.SurroundingRectangle(blocks[1][1][1], color=look.POINT, buff=0.08))
-        boxes_b = mn.VGroup(mn.SurroundingRectangle(blocks[0][1][1], color=look.GRADIENT,
-                                                    buff=0.08),
-                            mn.SurroundingRectangle(blocks[1][2][1], color=look.GRADIENT,
-                                                    buff=0.08))
+        boxes_b = mn.VGroup(mn.SurroundingRectangle(blocks[0][1][1], color=look.THIRD, buff=0.08),
+                            mn.SurroundingRectangle(blocks[1][2][1], color=look.THIRD, buff=0.08))
         self.play(mn.FadeOut(self.tags), mn.FadeIn(table), run_time=0.8)
         self.narrate("Mirroring swaps x and y, so the range of e to the x, zero to infinity, "
                      "becomes the domain of ln x.",

@@ -24,7 +24,7 @@ from scenes.functions.graphs import (
 PAIRS = (("sin_arcsin", math.pi / 6), ("cos_arccos", math.pi / 3),
          ("tan_arctan", math.pi / 4), ("cot_arccot", math.pi / 4))
 WINDOW = (-3.5, 3.5, 1.0)  # the same on both axes, so the mirror in y = x looks like one
-AXES_SIZE = 5.7
+AXES_SIZE = 5.4
 MONOTONE = {True: ("increasing", "增函数"), False: ("decreasing", "减函数")}
 
 
