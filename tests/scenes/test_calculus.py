@@ -449,3 +449,34 @@ def test_total_differential_weights_each_partial_by_its_step(rendered):
     # the source's "sum of the partials" is the change only for dx = dy = 1
     assert rec["sum_of_partials"] == [pytest.approx(fx + fy, rel=1e-12)]
     assert abs((fx + fy) - rows[0, 3]) > 0.1
+
+
+LIMITS = ("scenes/calculus/limits.py", "Limits")
+
+
+def test_limits_each_delta_keeps_sin_x_over_x_in_its_epsilon_band(rendered):
+    rec = rendered(*LIMITS, "en").recorded
+    assert rec["hole"] == [[0.0, 1.0]]  # sin x / x has no value at 0, its limit there is 1
+    eps, delta = np.ravel(rec["epsilon"]), np.ravel(rec["delta"])
+    assert len(eps) == len(delta) >= 3 and np.all(np.diff(eps) < 0)
+    for e, d in zip(eps, delta, strict=True):
+        x = np.linspace(-d, d, 200_001)
+        x = x[x != 0]
+        assert np.all(np.abs(np.sin(x) / x - 1) < e)  # the window works, checked densely
+    assert rec["delta_works"] == [1.0] * len(eps)
+    assert np.all(np.diff(delta) < 0) and rec["deltas_shrink"] == [1.0]  # "smaller delta"
+    # "the old window is too wide": the previous delta lets the curve leave the new band
+    for e, old, fails in rec["old_delta_fails"]:
+        assert fails == 1.0 and abs(math.sin(old) / old - 1) >= e
+
+
+def test_limits_sequence_enters_its_band_from_n_on(rendered):
+    rec = rendered(*LIMITS, "en").recorded
+    n = np.array(rec["sequence_n"][0])
+    np.testing.assert_allclose(rec["sequence_terms"][0], 1 + (-1.0) ** (n + 1) / n, rtol=1e-15)
+    for e, big_n in zip(np.ravel(rec["sequence_epsilon"]), np.ravel(rec["sequence_N"]),
+                        strict=True):
+        # |a_n - 1| = 1/n < eps exactly when n > 1/eps
+        assert big_n == math.floor(1 / e) + 1
+        assert 1 / (big_n - 1) >= e and np.all(1 / n[n >= big_n] < e)
+    assert np.all(np.diff(np.ravel(rec["sequence_N"])) > 0)  # "a smaller epsilon, a later N"
