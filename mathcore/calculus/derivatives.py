@@ -34,6 +34,7 @@ __all__ = [
     "Line",
     "chain_rule",
     "critical_points",
+    "cubic_hill",
     "derivative",
     "differential",
     "nth_derivative",
@@ -251,3 +252,9 @@ def critical_points(f: ScalarFn, a: float, b: float, samples: int = 401) -> np.n
         if d[i - 1] * d[i + 1] < 0:
             roots.append(float(xs[i]))
     return np.array(sorted(roots))
+
+
+def cubic_hill(x: torch.Tensor) -> torch.Tensor:
+    """y = x^3 / 3 - x: it rises, falls and rises again; f'(x) = x^2 - 1 is zero at x = -1
+    (a peak, f = 2/3) and x = 1 (a valley, f = -2/3)."""
+    return x**3 / 3 - x

@@ -17,16 +17,20 @@ __all__ = [
 ]
 
 
-def compound_interest(n: int | np.ndarray) -> np.ndarray | float:
-    """(1 + 1/n)^n: one unit at 100 % yearly interest compounded n times a year.
+def compound_interest(n: int | np.ndarray, rate: float = 1.0) -> np.ndarray | float:
+    """(1 + rate/n)^n: one unit at ``rate`` yearly interest (1.0 is 100 %) compounded n times
+    a year.
 
-    It increases with n and tends to e = 2.71828... (the "important limit" of the course).
-    Computed as exp(n * log1p(1/n)) so it stays accurate for huge n.
+    For rate 1 it increases with n and tends to e = 2.71828... (the "important limit" of the
+    course); for any rate it tends to e^rate (continuous compounding). Computed as
+    exp(n * log1p(rate/n)) so it stays accurate for huge n.
     """
     n_arr = np.asarray(n, dtype=np.float64)
     if np.any(n_arr < 1):
         raise ValueError(f"Expected compounding counts n >= 1, got {n}.")
-    out = np.exp(n_arr * np.log1p(1.0 / n_arr))
+    if rate <= -1:
+        raise ValueError(f"Expected a rate > -1 (more than -100 %), got {rate}.")
+    out = np.exp(n_arr * np.log1p(rate / n_arr))
     return float(out) if out.ndim == 0 else out
 
 

@@ -82,3 +82,24 @@ def test_combination_rules_match_autograd_and_closed_form(rule):
     with torch.no_grad():
         df = rule.df(torch.as_tensor(x)).numpy()
     np.testing.assert_allclose(df, closed[rule.name], rtol=1e-12, atol=1e-14)
+
+
+def test_compound_interest_at_a_rate_tends_to_e_to_the_rate():
+    from mathcore.calculus import compound_interest
+
+    n = np.array([1, 4, 12, 365, 10**9])
+    v = compound_interest(n, rate=0.05)
+    np.testing.assert_allclose(v[:4], (1 + 0.05 / n[:4]) ** n[:4], rtol=1e-12)
+    assert np.all(np.diff(v) > 0) and np.all(v < math.exp(0.05))
+    assert v[-1] == pytest.approx(math.exp(0.05), rel=1e-9)  # gap r^2 e^r / 2n
+    assert compound_interest(12) == compound_interest(12, rate=1.0)
+    with pytest.raises(ValueError, match="rate"):
+        compound_interest(3, rate=-1.0)
+
+
+def test_cubic_hill_derivative_and_critical_points():
+    from mathcore.calculus import cubic_hill
+
+    x = np.linspace(-2.4, 2.4, 49)
+    np.testing.assert_allclose(derivative(cubic_hill, x), x**2 - 1, atol=1e-12)
+    np.testing.assert_allclose(critical_points(cubic_hill, -2.4, 2.4), [-1.0, 1.0], atol=1e-12)
