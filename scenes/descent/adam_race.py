@@ -51,7 +51,7 @@ class AdamRace(LectureScene):
     """Adam's update and family; per-coordinate step sizes from Adam's state; six optimizers
     race on Rosenbrock."""
 
-    TITLE = ("Adam and adaptive step sizes", "Adam 与自适应步长")
+    TITLE = ("Adam and adaptive learning rates", "Adam 与自适应学习率")
 
     def construct(self) -> None:
         runs = {name: optimize("rosenbrock", None, name, steps=STEPS, **hyper)
@@ -113,7 +113,7 @@ class AdamRace(LectureScene):
                      "Adam 在此基础上加入动量（平均值 m）和偏差修正。")
 
         # Adam's per-coordinate step sizes, on a close-up of its first steps
-        self.section("Per-coordinate steps", "逐坐标步长")
+        self.section("Per-coordinate rates", "逐坐标的学习率")
         k = ADAM_STEP_SHOWN
         zoom_axes, zoom_contours = get_contour_plane("rosenbrock", ZOOM_LEVELS, 4.2,
                                                      window=ZOOM, step=0.1, grid=121)

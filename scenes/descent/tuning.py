@@ -139,8 +139,8 @@ class TrainingKnobs(LectureScene):
               f"学习率太小就爬得很慢：η = {SMALL_LR} 仍比最低损失高 {plain_number(small[-1])}。")],
             [("Momentum speeds up the long, shallow direction of the valley.",
               "动量加快了沿山谷平缓方向的前进。")],
-            [("Adam's adaptive steps help in some valleys, but not in all of them.",
-              "Adam 的自适应步长在有些山谷里有效，但并非所有山谷。")],
+            [("Adam's adaptive rates help in some valleys, but not in all of them.",
+              "Adam 的自适应学习率在有些山谷里有效，但并非所有山谷。")],
         )
         for i, (panel, curve, lines, ((name, name_zh), *_rest, runs)) in enumerate(zip(
                 panels, curves, notes, panels_data, strict=True)):
