@@ -141,8 +141,18 @@ _events = None  # a queue for ("start", label, pid), given by the executor
 _startup_deps: dict[str, str] = {}  # files read while the worker imported its libraries
 
 
+_rendering = False  # a job is in progress in this worker (its work folder exists)
+_stopping = False  # SIGTERM arrived: leave as soon as the work folder is gone
+
+
 def _stop_on_sigterm(signum, frame) -> None:
-    raise KeyboardInterrupt  # clean up exactly as on Ctrl-C
+    """The batch stops this worker (or died): remove the job's work folder and leave at once,
+    without the slow teardown of manim and torch."""
+    global _stopping
+    _stopping = True
+    if not _rendering:
+        os._exit(143)
+    raise KeyboardInterrupt  # render_job removes its work folder, then exits
 
 
 def _die_with_parent(parent: int) -> None:
@@ -207,6 +217,7 @@ def _narration_track(narration: list[dict], movie: Path, out: Path) -> Path | No
 def render_job(job: Job, owner: int | None = None) -> Outcome:
     """Render ``job`` into a fresh work folder in its output folder; never raises for a failing
     scene (the error comes back in the outcome). An interrupt removes the work folder."""
+    global _rendering
     start = time.monotonic()
     _preload()
     if _events is not None:
@@ -214,6 +225,7 @@ def render_job(job: Job, owner: int | None = None) -> Outcome:
     job.folder.mkdir(parents=True, exist_ok=True)
     prefix = work_prefix(owner or os.getpid()) + f"{job.scene.name}-"
     work = Path(tempfile.mkdtemp(prefix=prefix, dir=job.folder))
+    _rendering = True
     try:
         with trace.tracing(exclude=[job.folder.parents[2]],
                            extra_roots=[job.scene.path.parents[1]]) as deps:
@@ -234,4 +246,8 @@ def render_job(job: Job, owner: int | None = None) -> Outcome:
                        traceback.format_exc())
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
+        if _stopping:
+            os._exit(143)
         raise
+    finally:
+        _rendering = False
