@@ -480,3 +480,90 @@ def test_limits_sequence_enters_its_band_from_n_on(rendered):
         assert big_n == math.floor(1 / e) + 1
         assert 1 / (big_n - 1) >= e and np.all(1 / n[n >= big_n] < e)
     assert np.all(np.diff(np.ravel(rec["sequence_N"])) > 0)  # "a smaller epsilon, a later N"
+
+
+LIMITS = ("scenes/calculus/limits.py", "Limits")
+
+
+def test_limits_each_delta_keeps_sin_x_over_x_in_its_epsilon_band(rendered):
+    rec = rendered(*LIMITS, "en").recorded
+    assert rec["hole"] == [[0.0, 1.0]]  # sin x / x has no value at 0, its limit there is 1
+    eps, delta = np.ravel(rec["epsilon"]), np.ravel(rec["delta"])
+    assert len(eps) == len(delta) >= 3 and np.all(np.diff(eps) < 0)
+    for e, d in zip(eps, delta, strict=True):
+        x = np.linspace(-d, d, 200_001)
+        x = x[x != 0]
+        assert np.all(np.abs(np.sin(x) / x - 1) < e)  # the window works, checked densely
+    assert rec["delta_works"] == [1.0] * len(eps)
+    assert np.all(np.diff(delta) < 0) and rec["deltas_shrink"] == [1.0]  # "smaller delta"
+    # "the old window is too wide": the previous delta lets the curve leave the new band
+    for e, old, fails in rec["old_delta_fails"]:
+        assert fails == 1.0 and abs(math.sin(old) / old - 1) >= e
+
+
+def test_limits_sequence_enters_its_band_from_n_on(rendered):
+    rec = rendered(*LIMITS, "en").recorded
+    n = np.array(rec["sequence_n"][0])
+    np.testing.assert_allclose(rec["sequence_terms"][0], 1 + (-1.0) ** (n + 1) / n, rtol=1e-15)
+    for e, big_n in zip(np.ravel(rec["sequence_epsilon"]), np.ravel(rec["sequence_N"]),
+                        strict=True):
+        # |a_n - 1| = 1/n < eps exactly when n > 1/eps
+        assert big_n == math.floor(1 / e) + 1
+        assert 1 / (big_n - 1) >= e and np.all(1 / n[n >= big_n] < e)
+    assert np.all(np.diff(np.ravel(rec["sequence_N"])) > 0)  # "a smaller epsilon, a later N"
+
+
+COMPOUND = ("scenes/calculus/compound_interest.py", "CompoundInterest")
+
+
+def test_compound_interest_values_climb_towards_e_and_stay_below(rendered):
+    rec = rendered(*COMPOUND, "en").recorded
+    n = np.array(rec["n"][0], dtype=float)
+    assert n.tolist() == [1, 2, 4, 12, 365, 8760, 525600, 31536000]
+    v = np.array(rec["value"][0])
+    np.testing.assert_allclose(v[:5], (1 + 1 / n[:5]) ** n[:5], rtol=1e-12)
+    np.testing.assert_allclose(v, [math.exp(k * math.log1p(1 / k)) for k in n], rtol=1e-13)
+    assert v[0] == 2.0 and v[1] == 2.25 and rec["half_year"] == [1.5]
+    assert np.all(np.diff(v) > 0) and rec["increasing"] == [1.0]
+    np.testing.assert_allclose(rec["gains"][0], np.diff(v), rtol=1e-12)
+    assert np.all(np.diff(rec["gains"][0][:5]) < 0)  # "more, but by less each time"
+    assert np.all(v < math.e) and rec["below_e"] == [1.0] and rec["e"] == [math.e]
+    # "the gap shrinks like e / 2n": e - (1 + 1/n)^n = e/(2n) + O(1/n^2)
+    ratio = np.array(rec["gap_times_2n_over_e"][0])
+    np.testing.assert_allclose(ratio, (math.e - v) * 2 * n / math.e, rtol=1e-12)
+    assert np.all(np.abs(ratio[4:] - 1) < 0.01)
+
+
+def test_compound_interest_at_five_percent_tends_to_e_to_the_rate(rendered):
+    rec = rendered(*COMPOUND, "en").recorded
+    (r,) = rec["rate"]
+    n = np.array(rec["n"][0], dtype=float)
+    np.testing.assert_allclose(rec["rate_value"][0][:5], (1 + r / n[:5]) ** n[:5], rtol=1e-12)
+    assert rec["e_to_rate"] == [pytest.approx(math.exp(r), rel=1e-15)]
+    assert np.all(np.array(rec["rate_value"][0]) < math.exp(r)) and rec["rate_below_limit"] == [1.0]
+    assert rec["rate_value"][0][4] > 1 + r  # daily beats once a year
+
+
+DERIVATIVE_CURVE = ("scenes/calculus/derivative_curve.py", "DerivativeCurve")
+
+
+def test_derivative_curve_traces_x_squared_minus_one(rendered):
+    rec = rendered(*DERIVATIVE_CURVE, "en").recorded
+    x = np.array(rec["traced_x"][0])
+    np.testing.assert_allclose(rec["traced_slope"][0], x**2 - 1, atol=1e-12)  # f = x^3/3 - x
+    (x0, s0), (x1, s1) = rec["start"][0], rec["end"][0]
+    assert s0 == pytest.approx(x0**2 - 1) and s1 == pytest.approx(x1**2 - 1)
+    assert x[0] <= x0 + 1e-9 and x[-1] >= x1 - 0.05
+
+
+def test_derivative_curve_reads_peak_valley_and_descent_direction(rendered):
+    rec = rendered(*DERIVATIVE_CURVE, "en").recorded
+    np.testing.assert_allclose(rec["critical_points"][0], [-1.0, 1.0], atol=1e-12)
+    np.testing.assert_allclose(rec["critical_values"][0], [2 / 3, -2 / 3], atol=1e-12)
+    assert rec["critical_kind"] == [[-1.0, 1.0]]  # f'' = 2x: a peak at -1, a valley at 1
+    assert rec["rising_where_slope_positive"] == [1.0]
+    assert rec["falling_where_slope_negative"] == [1.0]
+    (x, slope, step), = rec["step"]
+    assert slope == pytest.approx(x**2 - 1) and step == pytest.approx(-0.3 * slope)
+    assert step < 0 and rec["step_goes_downhill"] == [1.0]  # "to the left, downhill"
+    assert (x + 0.01 * np.sign(step)) ** 3 / 3 - (x + 0.01 * np.sign(step)) < x**3 / 3 - x
