@@ -2,6 +2,6 @@
 
 TITLE = ("Functions", "初等函数")
 ORDER = (
-    "power_function", "exp_log", "trig_functions", "inverse_trig", "inverse_functions",
+    "power_function", "exp_log", "logarithm", "trig_functions", "inverse_trig", "inverse_functions",
     "activations", "function_properties", "convexity", "numpy_torch",
 )
