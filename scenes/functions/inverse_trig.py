@@ -67,8 +67,8 @@ class InverseTrigonometricFunctions(LectureScene):
                  "正切在从 {lo} 到 {hi} 的开区间上，恰好取遍每个实数一次。"),
                 ("So arctangent is defined for every x and stays strictly between {lo} and "
                  "{hi}: two horizontal asymptotes.",
-                 "所以反正切对所有 x 都有定义，函数值严格介于 {lo} 和 {hi} 之间："
-                 "这是两条水平渐近线。")),
+                 "所以反正切的值严格介于 {lo} 和 {hi} 之间，"
+                 "对所有 x 都有定义：这是两条水平渐近线。")),
             "cot_arccot": (
                 ("Cotangent on the open interval from {lo} to {hi} falls through every real "
                  "value once.",
