@@ -26,6 +26,7 @@ class Rendered:
     frame: np.ndarray  # last frame, (H, W, 3) uint8
     sections: list[str]
     narration: list[str] = field(default_factory=list)  # the subcaptions, in order
+    spoken: list[tuple[str, str | None]] = field(default_factory=list)  # (line, say override)
 
 
 def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered:
@@ -42,8 +43,9 @@ def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered
         frame = np.array(scene.renderer.get_frame())[:, :, :3]
         sections = [s.name for s in scene.renderer.file_writer.sections]
         narration = [c.content for c in scene.renderer.file_writer.subcaptions]
+        spoken = [(line["text"], line["say"]) for line in scene.narration]
     return Rendered(name, lang, scene.recorded, scene.layout_snapshots, frame, sections,
-                    narration)
+                    narration, spoken)
 
 
 def compare_with_control(r: Rendered, topic: str, set_control: bool,

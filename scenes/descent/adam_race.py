@@ -83,7 +83,10 @@ class AdamRace(LectureScene):
                      "its square.", "Adam 维护两个指数移动平均：梯度的 m，以及梯度平方的 v。")
         self.play(mn.Write(rule[2:]), run_time=1.5)
         self.narrate("Both start at zero, so dividing by 1 − βᵗ corrects the early bias.",
-                     "两者都从零开始，所以除以 1 − βᵗ 来修正前几步的偏差。")
+                     "两者都从零开始，所以除以 1 − βᵗ 来修正前几步的偏差。",
+                     say_en="Both start at zero, so dividing by one minus beta to the power t "
+                            "corrects the early bias.",
+                     say_zh="两者都从零开始，所以除以一减贝塔的 t 次方，来修正前几步的偏差。")
         self.narrate("Each coordinate then steps by η times m̂ over the root of v̂: large "
                      "gradients get small rates.",
                      "于是每个坐标的一步是 η 乘以 m̂ 除以 v̂ 的平方根：梯度大的坐标，学习率就小。")
@@ -146,7 +149,12 @@ class AdamRace(LectureScene):
         self.narrate(f"Adam's first {k} steps, enlarged. The effective rate η̃ is η over "
                      "(1 − β₁ᵗ) times the root of v̂ plus ε.",
                      f"放大看 Adam 的前 {k} 步。有效学习率 η̃ 等于 η 除以 (1 − β₁ᵗ) 与 "
-                     "(√v̂ + ε) 的乘积。")
+                     "(√v̂ + ε) 的乘积。",
+                     say_en=f"Adam's first {k} steps, enlarged. The effective rate, eta tilde, "
+                            "is eta over one minus beta one to the power t, times the root of "
+                            "v hat plus epsilon.",
+                     say_zh="放大看 Adam 最初的这些步。有效学习率伊塔波浪，等于伊塔除以一减贝塔一的 "
+                            "t 次方，再除以根号 v 帽加艾普西龙。")
         self.narrate(f"The gradients in {smaller} were larger, so {smaller} gets a rate "
                      f"{ratio:.1f} times smaller than the other coordinate.",
                      f"{smaller} 方向的梯度更大，所以 {smaller} 的有效学习率比另一个坐标小 "

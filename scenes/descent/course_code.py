@@ -72,7 +72,11 @@ class CourseCode(LectureScene):
         self.record("accumulated", [value, 2 * value, value])
         self.narrate("A second backward() adds to .grad, so here we clear it by hand with "
                      "x.grad.zero_().",
-                     "第二次 backward() 会累加到 .grad 上，所以这里用 x.grad.zero_() 手动清零。")
+                     "第二次 backward() 会累加到 .grad 上，所以这里用 x.grad.zero_() 手动清零。",
+                     say_en="A second backward adds to the gradient in x dot grad, so here we "
+                            "clear it by hand with x dot grad dot zero.",
+                     say_zh="第二次 backward 会累加到 x 点 grad 上，所以这里用 x 点 grad 点 zero "
+                            "手动清零。")
         self.narrate("In a training loop opt.zero_grad() does it; by default it sets .grad to "
                      "None rather than to zero.",
                      "训练循环里由 opt.zero_grad() 负责；它默认把 .grad 设为 None，而不是清零。")

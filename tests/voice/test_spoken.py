@@ -143,8 +143,8 @@ def test_unknown_language_is_refused():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("relpath,name", SCENES, ids=[n for _, n in SCENES])
 def test_every_narration_line_is_speakable(rendered, relpath, name, lang):
-    lines = rendered(relpath, name, lang).narration
+    lines = rendered(relpath, name, lang).spoken  # (written line, explicit spoken form)
     assert lines, f"{name} [{lang}] recorded no narration"
-    bad = [f"{line!r} -> {speakable(line, lang)!r}: {raw}" for line in lines
-           if (raw := unspeakable(speakable(line, lang), lang))]
+    bad = [f"{line!r} -> {spoken_form(line, lang, say)!r}: {raw}" for line, say in lines
+           if (raw := unspeakable(spoken_form(line, lang, say), lang))]
     assert not bad, f"{name} [{lang}] lines a voice would read raw:\n" + "\n".join(bad)
