@@ -86,13 +86,6 @@ class Job:
             return False
         return not trace.changed(record["deps"], memo=self.memo)
 
-    def stale_files(self) -> list[str]:
-        """Why the job must render: the traced files that changed (empty: no usable record)."""
-        record = read_record(self.meta_path, self.key)
-        if record is None or not isinstance(record.get("deps"), dict):
-            return []
-        return trace.changed(record["deps"], memo=self.memo)
-
 
 def read_record(path: Path, key: str) -> dict | None:
     """A JSON record of finished files, if it is current and complete: its ``key`` matches and

@@ -130,9 +130,7 @@ def file_digest(path: Path) -> str:
         if path.is_dir():
             return "folder"
         return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return MISSING
-    except OSError:
+    except OSError:  # gone, or unreadable: either way not what the scene read
         return MISSING
 
 
