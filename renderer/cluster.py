@@ -156,6 +156,7 @@ class Shipped:
     deps: dict = dataclasses.field(default_factory=dict)
     narration: list = dataclasses.field(default_factory=list)
     audio: bytes | None = None
+    duration: float = 0.0
 
 
 def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
@@ -174,7 +175,7 @@ def render_on_worker(job: Job, scene_relpath: str | None) -> Shipped:
         return Shipped(o.seconds, movie=o.raw.movie.read_bytes(),
                        srt=o.raw.srt.read_bytes() if o.raw.srt else None,
                        sections=o.raw.sections, recorded=o.raw.recorded, deps=o.raw.deps,
-                       narration=o.raw.narration,
+                       narration=o.raw.narration, duration=o.raw.duration,
                        audio=o.raw.audio.read_bytes() if o.raw.audio else None)
 
 
@@ -215,7 +216,7 @@ def land(shipped: Shipped, job: Job, owner: int) -> Outcome:
         audio = work / "narration.m4a"
         audio.write_bytes(shipped.audio)
     raw = RawRender(movie, srt, [tuple(s) for s in shipped.sections], shipped.recorded,
-                    shipped.deps, shipped.narration, audio)
+                    shipped.deps, shipped.narration, audio, shipped.duration)
     return Outcome(job, work, raw, shipped.seconds)
 
 

@@ -72,7 +72,7 @@ def package_scene(outcome: Outcome) -> Result:
     stage = Path(tempfile.mkdtemp(prefix=work_prefix(os.getpid()) + "stage-", dir=job.folder))
     try:
         name = job.scene.name
-        chapters = _chapters(raw.sections, probe_video(raw.movie).duration)
+        chapters = _chapters(raw.sections, raw.duration)
         title = job.scene.title[1 if job.lang == "zh" else 0]
         mp4 = stage / f"{name}.mp4"
         media.finalize_mp4(raw.movie, mp4, chapters, title, raw.audio)

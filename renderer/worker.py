@@ -20,6 +20,7 @@ from pathlib import Path
 
 from renderer import trace
 from renderer.plan import QUALITIES, Job
+from renderer.probe import probe_video
 from scenes.options import SceneOptions, use_options
 
 __all__ = [
@@ -54,6 +55,7 @@ class RawRender:
     deps: dict[str, str]  # traced files (relative to the project) -> sha256
     narration: list = field(default_factory=list)  # each line: text, start, voice, source
     audio: Path | None = None  # the narration track (AAC), as long as the movie
+    duration: float = 0.0  # of the movie, as ffprobe reads it
 
 
 @dataclass(frozen=True)
@@ -198,19 +200,18 @@ def _preload() -> None:
     _startup_deps.update(trace.digest_files(["manim.cfg"]))
 
 
-def _narration_track(narration: list[dict], movie: Path, out: Path) -> Path | None:
-    """The scene's voiced lines placed at their times, loudness-normalised, as long as the
-    movie (:func:`voice.track.write_track`); None for a silent scene."""
+def _narration_track(narration: list[dict], duration: float, out: Path) -> Path | None:
+    """The scene's voiced lines placed at their times, loudness-normalised, ``duration``
+    seconds long (:func:`voice.track.write_track`); None for a silent scene."""
     voiced = [line for line in narration if line.get("clip")]
     if not voiced:
         return None
-    from renderer.probe import probe_video
     from voice.clips import Clip
     from voice.track import write_track
 
     placements = [(line["start"], Clip(Path(line["clip"]), line["duration"], 0, line["text"],
                                        line["voice"])) for line in voiced]
-    write_track(placements, probe_video(movie).duration, out)
+    write_track(placements, duration, out)
     return out
 
 
@@ -235,9 +236,10 @@ def render_job(job: Job, owner: int | None = None) -> Outcome:
         movie = Path(scene.renderer.file_writer.movie_file_path)
         srt = movie.with_suffix(".srt")
         lines = [{k: v for k, v in line.items() if k != "clip"} for line in scene.narration]
-        audio = _narration_track(scene.narration, movie, work / "narration.m4a")
+        duration = probe_video(movie).duration
+        audio = _narration_track(scene.narration, duration, work / "narration.m4a")
         raw = RawRender(movie, srt if srt.is_file() else None, list(scene.section_log),
-                        scene.recorded, {**_startup_deps, **deps}, lines, audio)
+                        scene.recorded, {**_startup_deps, **deps}, lines, audio, duration)
         return Outcome(job, work, raw, time.monotonic() - start)
     except Exception as exc:  # a failing scene must not stop the batch
         reason = one_line(exc)  # reads the TeX log in the work folder, so before removing it
