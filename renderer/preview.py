@@ -13,6 +13,7 @@ reloads it when a new one lands, with the last error in red.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import select
@@ -21,6 +22,7 @@ import signal
 import sys
 import time
 import traceback
+from contextlib import nullcontext
 from pathlib import Path
 
 from renderer import trace
@@ -45,11 +47,13 @@ def preview(scene: SceneInfo, lang: str, out: Path, video: bool = False,
     """Render a preview in a fresh process-local manim config; return the path written and the
     files the render read (:mod:`renderer.trace`).
 
-    The PNG is the last frame with animations skipped (like ``manim -s -ql``), or the frame at
+    The PNG is the last frame with animations skipped (like ``manim -s -ql``, the same
+    picture, made faster by :mod:`renderer.quickstill`), or the frame at
     the end of section ``section`` (1 = the title card); ``sheet`` gives one PNG with the still
     of every section (animations skipped); ``video`` a low-quality MP4.
     """
     from renderer import media
+    from renderer.quickstill import quick_stills
     from renderer.worker import render_scene
 
     folder = out / "preview" / scene.topic
@@ -62,7 +66,8 @@ def preview(scene: SceneInfo, lang: str, out: Path, video: bool = False,
     options = SceneOptions(lang, section, section_stills=sheet)
     still = {"write_to_movie": False, "save_last_frame": not sheet, "skip_animations": True,
              "format": "png"}
-    with trace.tracing(exclude=[out], extra_roots=[scene.path.parents[1]]) as deps:
+    quick = nullcontext() if video else quick_stills()
+    with trace.tracing(exclude=[out], extra_roots=[scene.path.parents[1]]) as deps, quick:
         s = render_scene(scene.path, scene.name, options, "low", media_dir,
                          None if video else still)
     if section is not None and len(s.section_log) < section:
@@ -97,13 +102,13 @@ def _purge_project_modules(roots: tuple[Path, ...]) -> None:
     """Forget every module loaded from the project or the scenes folder (``mathcore``,
     ``scenes``, ``renderer``, a topic's helpers), so the next import reads the files as they
     are now. Third-party modules (under ``.venv``) stay imported."""
+    inside = tuple(os.path.join(str(r), "") for r in roots)
     for name, module in list(sys.modules.items()):
         f = getattr(module, "__file__", None)
-        if not isinstance(f, str):
+        if not isinstance(f, str) or not os.path.normpath(f).startswith(inside):
             continue
-        path = Path(f)
-        if any(path.is_relative_to(r) for r in roots) and ".venv" not in path.parts \
-                and "site-packages" not in path.parts:
+        parts = Path(f).parts
+        if ".venv" not in parts and "site-packages" not in parts:
             del sys.modules[name]
 
 
@@ -166,9 +171,11 @@ def _child(scene: SceneInfo, lang: str, out: Path, video: bool, section: int | N
 def _run_child(args: tuple, time_limit: float) -> dict:
     """Fork a child that renders one preview; its outcome, or an error after ``time_limit``."""
     r, w = os.pipe()
+    gc.freeze()  # the child's collector then leaves the parent's objects (and their pages) alone
     pid = os.fork()
     if pid == 0:
         os.close(r)
+        gc.disable()  # a child lives for one preview: collecting would cost more than it frees
         _child(*args, w)
     os.close(w)
     chunks, deadline = [], time.monotonic() + time_limit

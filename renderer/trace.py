@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -114,11 +115,18 @@ def tracing(root: Path = PROJECT_ROOT, exclude: Iterable[Path] = (),
             _recorders.remove(seen)
         for mod in list(sys.modules.values()):
             f = getattr(mod, "__file__", None)
-            if isinstance(f, str) and Path(f).is_absolute():  # skip built-ins' made-up names
+            if isinstance(f, str) and os.path.isabs(f):  # skip built-ins' made-up names
                 seen.add(f)
         rels = set()
+        inside = tuple(os.path.join(str(r), "") for r in (root, *extra))
+        skipped = tuple(os.path.join(str(root), top, "") for top in _SKIP_TOP)
         for p in seen:  # "!" marks a declared file: traced even when it does not exist
-            r = _project_relpath(p.removeprefix("!"), root, excluded, extra)
+            raw = p.removeprefix("!")
+            if os.path.isabs(raw):  # most modules: outside the project or in .venv
+                norm = os.path.normpath(raw)
+                if not norm.startswith(inside) or norm.startswith(skipped):
+                    continue
+            r = _project_relpath(raw, root, excluded, extra)
             if r is not None and (p.startswith("!") or (root / r).is_file()):
                 rels.add(r)
         result.update(digest_files(sorted(rels), root))
