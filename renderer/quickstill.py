@@ -7,7 +7,8 @@ With animations skipped, most of manim's time goes into work a still never shows
   changes after parsing) and each colour through ``__reduce_ex__``;
 - every ``Text`` is parsed from its SVG file again (manim caches the parsed SVG of formulas,
   not of text);
-- every skipped ``play`` still paints its static part and its last frame, and drops both.
+- every skipped ``play`` still paints its static mobjects as a background for frames it
+  does not draw, and its last frame, which it drops.
 
 :func:`quick_stills` changes exactly these while it is active: ``svgelements`` objects
 are shared by copies instead of copied, colours and mobjects copy their arrays directly, text
@@ -21,10 +22,10 @@ from __future__ import annotations
 
 import copy
 import inspect
-from enum import Enum
-from pathlib import PosixPath, PurePosixPath
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
+from pathlib import PosixPath, PurePosixPath
 
 __all__ = ["quick_stills"]
 
@@ -50,6 +51,7 @@ def _install():
     from manim.mobject.mobject import Mobject
     from manim.mobject.text.text_mobject import Text
     from manim.renderer.cairo_renderer import CairoRenderer
+    from manim.scene.scene import Scene
     from manim.utils.color.core import ManimColor
 
     dispatch = copy._deepcopy_dispatch  # noqa: SLF001  (the copy module's own extension point)
@@ -58,14 +60,19 @@ def _install():
               for owner, name in [(Mobject, "__deepcopy__"), (Text, "__init__"),
                                   (Transform, "begin"), (ChangingDecimal, "interpolate_mobject"),
                                   (FadeIn, "begin"), (FadeOut, "begin"),
+                                  (Scene, "begin_animations"), (CairoRenderer, "play"),
+                                  (CairoRenderer, "render"),
                                   (CairoRenderer, "save_static_frame_data"),
-                                  (CairoRenderer, "render")]}
+                                  (CairoRenderer, "update_frame")]}
 
     def undo() -> None:
         dispatch.clear()
         dispatch.update(before_dispatch)
         for (owner, name), value in before.items():
-            setattr(owner, name, value)
+            if value is None:  # inherited before: inherit again
+                delattr(owner, name)
+            else:
+                setattr(owner, name, value)
 
     # parsed SVG geometry is read once, when a glyph's points are made: share it
     def share(x, memo):
@@ -133,6 +140,27 @@ def _install():
 
     Mobject.__deepcopy__ = mobject_deepcopy
 
+    # The shortcuts below hold only where a play is skipped (drawn at its end alone); a play
+    # that draws its frames (a --video preview, or a section played in full) runs as manim's
+    skipping = [False]
+    begin_animations = before[(Scene, "begin_animations")]
+    play = before[(CairoRenderer, "play")]
+
+    def watched_begin(self):
+        skipping[0] = bool(self.renderer.skip_animations)
+        begin_animations(self)
+
+    def watched_play(self, scene, *args, **kwargs):
+        try:
+            play(self, scene, *args, **kwargs)
+        finally:
+            skipping[0] = False
+        if self.skip_animations and not scene.is_current_animation_frozen_frame():
+            self.__dict__.pop("_still_static", None)  # manim drops the static image here too
+
+    Scene.begin_animations = watched_begin
+    CairoRenderer.play = watched_play
+
     transform_begin = before[(Transform, "begin")]
 
     def still_begin(self):
@@ -140,7 +168,7 @@ def _install():
         # nothing but interpolate(start, target, alpha): a still shows alpha = 1 only, where
         # the start weighs nothing (and at alpha = 0 the mobject is its own start)
         kind = type(self)
-        if kind.interpolate is not Animation.interpolate or \
+        if not skipping[0] or kind.interpolate is not Animation.interpolate or \
                 kind.interpolate_mobject is not Animation.interpolate_mobject or \
                 kind.interpolate_submobject is not Transform.interpolate_submobject or \
                 kind.get_all_families_zipped is not Transform.get_all_families_zipped or \
@@ -161,7 +189,7 @@ def _install():
         # restores it (interpolate(0) as it cleans up); only the scene's membership changes,
         # so nothing is copied and each interpolation leaves the mobject as it is
         kind = type(self)
-        if kind.interpolate is not Animation.interpolate or \
+        if not skipping[0] or kind.interpolate is not Animation.interpolate or \
                 kind.interpolate_mobject is not Animation.interpolate_mobject or \
                 kind.interpolate_submobject is not Transform.interpolate_submobject:
             return before[(Transform, "begin")](self)  # a fade with its own motion
@@ -175,7 +203,7 @@ def _install():
         # a skipped animation sets each value up to three times (at its start, at its end, and
         # at its end again when it finishes): set only values the number does not show yet
         value = self.number_update_func(self.rate_func(alpha))
-        if value != self.mobject.number:
+        if not skipping[0] or value != self.mobject.number:
             self.mobject.set_value(value)
 
     ChangingDecimal.interpolate_mobject = still_decimal
@@ -187,15 +215,27 @@ def _install():
 
     Text.__init__ = cached_text_init
 
+    # A skipped play paints its static mobjects as the background for its frames; the image
+    # outlives the play only after a wait, until the next play. Paint it when a frame is
+    # next drawn, if one is (as manim would have painted it: nothing changed in between)
     save_static = before[(CairoRenderer, "save_static_frame_data")]
+    update_frame = before[(CairoRenderer, "update_frame")]
 
-    def lean_static(self, scene, static_mobjects):
-        if self.skip_animations:  # no frame of this animation is painted
-            self.static_image = None
-            return None
-        return save_static(self, scene, static_mobjects)
+    def lazy_static(self, scene, static_mobjects):
+        if not self.skip_animations:
+            return save_static(self, scene, static_mobjects)
+        self.static_image = None
+        self._still_static = (scene, list(static_mobjects))
+        return None
 
-    CairoRenderer.save_static_frame_data = lean_static
+    def drawn_frame(self, scene, *args, **kwargs):
+        pending = self.__dict__.pop("_still_static", None)
+        if pending is not None:
+            save_static(self, *pending)
+        return update_frame(self, scene, *args, **kwargs)
+
+    CairoRenderer.save_static_frame_data = lazy_static
+    CairoRenderer.update_frame = drawn_frame
 
     paint = before[(CairoRenderer, "render")]
 

@@ -94,10 +94,13 @@ def render_scene(path: Path, name: str, options: SceneOptions, quality: str, med
                 "output_file": name, "write_to_movie": True, "format": "mp4",
                 "progress_bar": "none", "verbosity": "WARNING", "disable_caching": False,
                 **ENCODER_SETTINGS, **(extra or {})}
+    # manim 0.22 skips animations for a still (save_last_frame) on its own; anything else
+    # (a storyboard of section stills) asks the scene itself
+    skip = bool(settings.pop("skip_animations", False))
     mod_name = f"lecture_scene_{path.parent.name}_{path.stem}"
     try:
         with use_options(options), tempconfig(settings):
-            scene = load_scene_class(path, name)()
+            scene = load_scene_class(path, name)(skip_animations=skip)
             scene.render()
     finally:
         sys.modules.pop(mod_name, None)
