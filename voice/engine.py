@@ -87,9 +87,13 @@ class VoiceEngine(ABC):
 
 def split_clauses(text: str) -> list[tuple[int, str]]:
     """``text`` cut after each clause punctuation mark that ends a word (a decimal point or the
-    dot of ``x.grad`` does not), as (start offset, piece) pairs; the pieces joined give back
+    dot of ``x.grad`` does not) outside brackets, as (start offset, piece) pairs; the pieces joined give back
     ``text`` (blank pieces dropped)."""
-    cuts = [m.end() for m in _CLAUSE_RE.finditer(text)]
+    depth, inside = 0, []  # never inside brackets: "the point (0, 1/2)" stays whole
+    for ch in text:
+        depth = max(0, depth + (ch in "([（") - (ch in ")]）"))
+        inside.append(depth > 0)
+    cuts = [m.end() for m in _CLAUSE_RE.finditer(text) if not inside[m.end() - 1]]
     edges = [0, *cuts, len(text)]
     out = [(a, text[a:b]) for a, b in zip(edges[:-1], edges[1:], strict=True)]
     return [(a, piece) for a, piece in out if piece.strip()] or [(0, text)]

@@ -57,7 +57,7 @@ def _group_zh(n: int) -> str:
 
 def integer_zh(n: int) -> str:
     """A non-negative integer in Chinese numerals: 10 → 十, 99 → 九十九, 110 → 一百一十,
-    10005 → 一万零五, 120000000 → 一亿二千万."""
+    10005 → 一万零五, 120000000 → 一亿二千万, 2000 → 两千."""
     if n < 0:
         raise ValueError(f"Expected a non-negative integer, got {n}.")
     if n == 0:
@@ -78,7 +78,11 @@ def integer_zh(n: int) -> str:
             out.append("零")
         out.append(_group_zh(g) + _ZH_GROUPS[i])
     text = "".join(out)
-    return text[1:] if text.startswith("一十") else text  # 十五, not 一十五
+    if text.startswith("一十"):
+        return text[1:]  # 十五, not 一十五
+    if text[:2] in ("二千", "二万", "二亿"):
+        return "两" + text[1:]  # 两千, 两万: how a leading 2 is said before these units
+    return text
 
 
 def number_zh(written: str) -> str:

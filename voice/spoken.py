@@ -157,7 +157,19 @@ def _prime(m: re.Match[str], lang: str) -> str:
 
 def _apply(m: re.Match[str], lang: str) -> str:
     name, args = m.group(1), m.group(2).strip()
-    return f"{name} of {args}" if _en(lang) else f"{name} {args}"
+    if _en(lang):
+        return f"the natural log of {args}" if name == "ln" else f"{name} of {args}"
+    if args[:1] in "−-":  # cos(−x): the argument is negated (负), nothing is subtracted
+        args = "负 " + args[1:].strip()
+    return f"{name} {args}"
+
+
+def _fraction(m: re.Match[str], lang: str) -> str:
+    """1/2 → 二分之一, π/2 → 二分之π (the denominator first, as Chinese says fractions);
+    English leaves it to the division rule ("1 over 2")."""
+    if _en(lang):
+        return m.group(0)
+    return f"{m.group(2)}分之{m.group(1)}"
 
 
 _OPERAND_END = re.compile(  # what a Chinese operand ends with once spoken (x 的平方, L 的梯度)
@@ -225,11 +237,18 @@ _RULES: list[tuple[re.Pattern[str], _Repl]] = [
     _sub(rf"\b({_NUM})x(?=\s+[a-z]{{3,}})",
          lambda m, lang: f"{m.group(1)} {_pick(lang, 'times', '倍')}"),
     _sub(r"\blr\b", lambda m, lang: _pick(lang, "learning rate", "学习率")),
+    _sub(rf"\b({_NUM})\s*ms\b",
+         lambda m, lang: f"{m.group(1)} {_pick(lang, 'milliseconds', '毫秒')}"),
     # Juxtaposed gradient (λ∇g) is a product
     _sub(rf"(?<=[\w{_GREEK_CHARS})])∇", lambda m, lang: _pick(lang, " times ∇", " 乘 ∇")),
     # Powers: (w − 2.3)² → "w minus 2.3, squared"; 6.7² → "6.7 squared"
     _sub(rf"\(([^()]+)\)([{_SUP_CHARS}]+)", _grouped_power),
     _sub(rf"([\w.{_GREEK_CHARS}]+)([{_SUP_CHARS}]+)", _plain_power),
+    # A negated exponent: e^−x → "e to the minus x" / e 的负 x 次方
+    _sub(r"\^\s*\(?[-−]\s*(\w+)\)?", lambda m, lang: _pick(
+        lang, f" to the minus {m.group(1)}", f" 的负 {m.group(1)} 次方")),
+    # Fractions of numbers (and of π) in Chinese: 1/2 → 二分之一, 3π/2 → 二分之三π
+    _sub(r"(?<![\w.])(\d*π|\d+(?:\.\d+)?)\s*/\s*(\d+)(?![\w.])", _fraction),
     # Subscripts and indices: x₀ → "x 0", w1 → "w one"
     _sub(rf"({_VAR})([{_SUB_CHARS}]+)", _subscript),
     _sub(rf"\b({_VAR})(\d+)\b", _index),
@@ -243,6 +262,8 @@ _RULES: list[tuple[re.Pattern[str], _Repl]] = [
     _sub(r"√\s*(?:\(([^()]*)\)|(\w+))", _root),
     # Function application: L(w) → "L of w", sigmoid(wx + b) → "sigmoid of wx + b"
     _sub(r"\b([A-Za-z]+(?: (?:double |triple )?prime| 撇+)?)\(([^()]*)\)", _apply),
+    # The natural log, in English by name: ln x → "the natural log of x"
+    _sub(r"\bln\b\s*", lambda m, lang: _pick(lang, "the natural log of ", "ln ")),
     # Starred optimum: w* → "w star"
     _sub(r"\b([A-Za-z])\*(?!\w)", lambda m, lang: f"{m.group(1)} {_pick(lang, 'star', '星')}"),
     # 3x is 3 times x

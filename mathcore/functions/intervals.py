@@ -3,7 +3,7 @@
 An :class:`Interval` is ``[a, b]``, ``(a, b)``, ``[a, b)`` or ``(a, b]``; an infinite end is always
 open. An :class:`IntervalSet` is a finite union of intervals, optionally minus a periodic set of
 points (:class:`PeriodicPoints`), which is how the domains of tan, cot, sec and csc are written:
-``x \\neq \\frac{\\pi}{2} + k\\pi``. ``tex()`` gives the notation a lecture frame shows.
+``x \\neq \\frac{\\pi}{2} + k\\pi, k \\in \\mathbb{Z}``. ``tex()`` gives the notation a lecture frame shows.
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ class IntervalSet:
         r"""The notation a lecture frame shows.
 
         ``[0, +\infty)``, ``(-\infty, -1] \cup [1, +\infty)``; the real line with holes as
-        ``x \neq \frac{\pi}{2} + k\pi``; other unions with holes as ``A \setminus \{...\}``.
+        ``x \neq \frac{\pi}{2} + k\pi,\ k \in \mathbb{Z}``; other unions with holes as ``A \setminus \{...\}``.
 
         Args:
             var: the variable's name, used only for sets with holes.
@@ -307,7 +307,7 @@ class IntervalSet:
         if self.holes is None:
             return union
         if self == IntervalSet(REALS.intervals, self.holes):
-            return rf"{var} \neq {self.holes.tex()}"
+            return rf"{var} \neq {self.holes.tex()},\ k \in \mathbb{{Z}}"
         return rf"{union} \setminus \{{{self.holes.tex()} \mid k \in \mathbb{{Z}}\}}"
 
 

@@ -1,7 +1,7 @@
 """Topic "functions": elementary functions and their properties."""
 
-TITLE = ("Functions", "初等函数")
+TITLE = ("Functions", "函数")
 ORDER = (
-    "power_function", "exp_log", "logarithm", "trig_functions", "inverse_trig", "inverse_functions",
+    "power_function", "exp_log", "logarithm", "inverse_functions", "trig_functions", "inverse_trig",
     "activations", "function_properties", "convexity", "numpy_torch",
 )

@@ -3,6 +3,8 @@ softplus and softmax beside them."""
 
 from __future__ import annotations
 
+import math
+
 import manim as mn
 import numpy as np
 
@@ -140,10 +142,16 @@ class Activations(LectureScene):
         self.record("sigmoid slopes 0 6 -6", slopes)
         ratio = slopes[0] / slopes[2]
         self.record("sigmoid slope ratio", ratio)
-        self.narrate(f"There the slope is about {ratio:.0f} times smaller than at 0, so "
-                     "gradients through a saturated sigmoid nearly vanish.",
-                     f"那里的斜率约是 0 点处的 1/{ratio:.0f}，所以梯度经过饱和的 σ "
-                     "时几乎消失。")
+        edge_slope = float(derivative(sig.fn, hi))  # the flattest place is far out; the
+        edge_ratio = slopes[0] / edge_slope  # steepest in the shaded region is at its edge
+        self.record("sigmoid slope ratio at the band edge", [hi, edge_ratio])
+        self.narrate(f"At x = 6 the slope is {slopes[2]:.4f}, about {ratio:.0f} times smaller "
+                     f"than at 0; in the shaded bands it is at least "
+                     f"{math.floor(edge_ratio):d} times smaller.",
+                     f"在 x = 6 处斜率只有 {slopes[2]:.4f}，约是 x = 0 处的 {ratio:.0f} 分之一；"
+                     f"整个阴影区里都不到它的 {math.floor(edge_ratio):d} 分之一。")
+        self.narrate("So gradients that pass through a saturated sigmoid nearly vanish.",
+                     "所以梯度经过饱和的 σ 时几乎消失。")
 
     def _tanh(self) -> None:
         axes = _axes(X_RANGE, Y_RANGE, 7.6, 5.2).to_corner(mn.UL, buff=0.4)
@@ -186,12 +194,13 @@ class Activations(LectureScene):
         self.record("tanh saturation edges", [lo, hi])
         rng = self._labelled(tr("range", "值域"), tanh.range.tex())
         rng.next_to(closed, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
-        self.play(mn.FadeIn(rng), mn.FadeIn(self._bands(axes, lo, hi)))
+        self.play(mn.FadeIn(rng), mn.FadeIn(self._bands(axes, lo, hi)),
+                  mn.Create(self._asymptotes(axes, tanh)))
         self.record("tanh range", _ends(tanh.range))
         self.record("tanh odd", float(tanh.parity == "odd"))
-        self.narrate(f"tanh runs from −1 to 1 and is odd, centred on 0; squeezed, it "
-                     f"saturates sooner, beyond x = ±{hi:.1f}.",
-                     f"tanh 的值域是 −1 到 1，是奇函数，以 0 为中心；它被压缩过，"
+        self.narrate(f"tanh takes every value strictly between −1 and 1 and is odd; squeezed, "
+                     f"it saturates sooner, beyond x = ±{hi:.1f}.",
+                     f"tanh 的值域是开区间 (−1, 1)，它是奇函数，以 0 为中心；它被压缩过，"
                      f"在 |x| > {hi:.1f} 就饱和了。")
 
     def _relu_softplus(self) -> None:
@@ -200,9 +209,14 @@ class Activations(LectureScene):
         g_relu = self._curve(axes, relu, look.FUNCTION, x_range=RELU_X, window=RELU_Y)
         g_soft = self._curve(axes, softplus, look.SECOND, x_range=RELU_X, window=RELU_Y)
         rows = mn.VGroup()
-        for f, colour, name in ((relu, look.FUNCTION, "ReLU"), (softplus, look.SECOND,
-                                                                  "Softplus")):
-            head = get_math(rf"\mathrm{{{name}}}(x) = {f.tex}", color=colour)
+        for f, colour, name in ((relu, look.FUNCTION, ("ReLU", "线性整流函数")),
+                                (softplus, look.SECOND, ("Softplus", "平滑整流函数"))):
+            if self.lang == "zh":  # the names on screen in Chinese, the formula beside
+                head = mn.VGroup(get_text(name[1], size=look.LABEL_SIZE, color=colour),
+                                 get_math(rf"y = {f.tex}", color=colour))
+                head.arrange(mn.RIGHT, buff=0.2)
+            else:
+                head = get_math(rf"\mathrm{{{name[0]}}}(x) = {f.tex}", color=colour)
             rng = self._labelled(tr("range", "值域"), f.range.tex())
             rows.add(mn.VGroup(head, rng).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15))
             self.record(f"{f.name} range", _ends(f.range))
@@ -211,7 +225,7 @@ class Activations(LectureScene):
         self.play(mn.FadeIn(axes), mn.Create(g_relu), mn.FadeIn(rows[0]))
         self.narrate("ReLU keeps the positive part of x and sets the rest to 0: it is 0 at "
                      "x = 0, so its range includes 0.",
-                     "max(0, x) 保留 x 的正数部分，其余置为 0：x = 0 时它等于 0，所以值域包含 0。")
+                     "线性整流函数保留 x 的正数部分，其余置为 0：x = 0 时它等于 0，所以值域包含 0。")
         self.play(mn.Create(g_soft), mn.FadeIn(rows[1]))
         at0 = float(softplus(0.0))
         gap = mn.Line(axes.c2p(0, 0), axes.c2p(0, at0), color=look.POINT, stroke_width=6)
@@ -224,13 +238,13 @@ class Activations(LectureScene):
         self.record("softplus minus relu x", xs)
         self.narrate("Softplus is a smooth ReLU: always above it, by ln 2 at most, at x = 0, "
                      "and it never touches 0.",
-                     "ln(1 + e^x) 是光滑的整流函数：始终在折线上方，最多高出 ln 2（在 x = 0 处），"
-                     "且永远取不到 0。")
+                     "平滑整流函数是光滑版的线性整流函数：始终在折线上方，最多高出 ln 2"
+                     "（在 x = 0 处），且永远取不到 0。")
         slope = float(derivative(softplus.fn, SOFTPLUS_SLOPE_AT))
         self.record("softplus slope", [SOFTPLUS_SLOPE_AT, slope])
         self.narrate(f"Neither saturates on the right: the slope of softplus at "
                      f"{SOFTPLUS_SLOPE_AT:g} is already {slope:.2f}, and it tends to 1.",
-                     f"两者在右侧都不饱和：ln(1 + e^x) 在 x = {SOFTPLUS_SLOPE_AT:g} 处的斜率已是 "
+                     f"两者在右侧都不饱和：平滑整流函数在 x = {SOFTPLUS_SLOPE_AT:g} 处的斜率已是 "
                      f"{slope:.2f}，并趋向 1。")
 
     def _softmax(self) -> None:
@@ -238,7 +252,12 @@ class Activations(LectureScene):
         p = softmax(z)
         self.record("softmax logits", z)
         self.record("softmax probabilities", p)
-        formula = get_math(r"\mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}")
+        if self.lang == "zh":  # the name in Chinese beside the formula
+            formula = mn.VGroup(get_text("归一化指数函数", size=look.BODY_SIZE),
+                                get_math(r"p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}"))
+            formula.arrange(mn.RIGHT, buff=0.4)
+        else:
+            formula = get_math(r"p_i = \mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}")
         formula.to_edge(mn.UP, buff=0.45)
         left = self._bars(z, 1.3, look.MUTED, "z")
         right = self._bars(p, 4.0, look.FUNCTION, "p")
@@ -247,7 +266,7 @@ class Activations(LectureScene):
         row.next_to(formula, mn.DOWN, buff=0.5)
         self.play(mn.Write(formula), mn.FadeIn(left))
         self.narrate("Softmax takes a whole vector of scores and turns it into probabilities.",
-                     "归一化指数函数（上式）的输入是一整个向量的分数，输出是一组概率。")
+                     "归一化指数函数的输入是一整个向量的分数，输出是一组概率。")
         self.play(mn.GrowArrow(arrow), mn.TransformFromCopy(left, right), run_time=1.5)
         total = float(p.sum())
         self.record("softmax sum", total)
@@ -257,7 +276,7 @@ class Activations(LectureScene):
         pair = softmax(np.array([PAIR_X, 0.0]))[0]
         sig = float(CATALOGUE["sigmoid"](PAIR_X))
         self.record("softmax pair and sigmoid", [PAIR_X, pair, sig])
-        link = get_math(rf"\mathrm{{softmax}}({PAIR_X:g}, 0)_1 = \sigma({PAIR_X:g}) = "
+        link = get_math(rf"z = ({PAIR_X:g}, 0):\quad p_1 = \sigma({PAIR_X:g}) = "
                         rf"{tex_number(pair, 3)}", color=look.FUNCTION)
         link.next_to(row, mn.DOWN, buff=0.45)
         self.play(mn.Write(link))

@@ -78,9 +78,9 @@ class Convexity(LectureScene):
 
     # Sections ------------------------------------------------------------------------------
     def _definition(self) -> None:
-        formula = get_math(r"f\big(t x + (1-t) y\big) \le t f(x) + (1-t) f(y)",
+        formula = get_math(r"f\big(t x_1 + (1-t) x_2\big) \le t f(x_1) + (1-t) f(x_2)",
                            size=look.MATH_SIZE + 8)
-        where = get_math(r"x, y \in I,\quad t \in [0, 1]", color=look.MUTED)
+        where = get_math(r"x_1, x_2 \in I,\quad t \in [0, 1]", color=look.MUTED)
         words = get_text(tr("the chord lies on or above the graph: a bowl, like x²",
                             "弦在图像上或图像上方：像 x² 那样的碗形"),
                          size=look.BODY_SIZE, color=look.FUNCTION)
@@ -88,18 +88,20 @@ class Convexity(LectureScene):
         group.move_to(0.6 * mn.UP)
         self.play(mn.Write(formula), run_time=1.5)
         self.play(mn.FadeIn(where), mn.FadeIn(words))
-        self.narrate("f is convex on an interval when, for any two points x and y, the value "
-                     "in between is at most the weighted average.",
-                     "若对区间内任意两点 x、y，中间点的函数值不超过两端的加权平均，就称 f 为凸函数。")
-        self.narrate("In pictures: the chord between two points of the graph lies on or above "
-                     "it. That is convex in this course.",
-                     "画成图：图像上任意两点之间的弦，都在图像上或上方。本课程的“凸”就是这个意思。")
-        self.narrate("Careful: many Chinese calculus textbooks call this bowl shape concave; in "
+        self.narrate("f is convex on an interval when, for any two of its points x₁ and x₂, "
+                     "f in between is at most the weighted average.",
+                     "若对区间内任意两点 x₁、x₂，两点之间任一处的函数值都不超过两端函数值的加权平均，"
+                     "就称 f 为凸函数。")
+        self.narrate("Geometrically: the chord between any two points of the graph lies on or "
+                     "above the graph. That is convex here.",
+                     "从几何上看：图像上任意两点之间的弦，都在图像上或图像上方。本课程的“凸”就是这个意思。")
+        self.narrate("Careful: some Chinese calculus textbooks call this bowl shape concave; in "
                      "optimisation it is always called convex.",
-                     "有些高等数学教材把这种碗形叫作“凹”；在优化中，“凸”始终指上面这个不等式。")
-        self.narrate("The source's note, values above the function, means exactly this: the "
-                     "chord, not any two values, lies above.",
-                     "讲义里说的“值都在函数上方”，准确地说是：连接两点的弦在函数图像上方。")
+                     "注意：国内一些高等数学教材把这种碗形叫作“凹”（或“下凸”）；"
+                     "在优化中，“凸”始终指上面这个不等式。")
+        self.narrate("Loosely, one says the values lie above the function; precisely, the "
+                     "chord lies on or above the graph.",
+                     "有时会笼统地说“值都在函数上方”；准确地说，是连接两点的弦在函数图像上或上方。")
 
     def _chord_test(self) -> None:
         f = power(2)
@@ -158,9 +160,20 @@ class Convexity(LectureScene):
         self.record("bowl chord gaps", gaps)
         self.record("bowl convex", float(report.convex))
         self.narrate(f"The gap is 0 at the two ends and largest, {gaps[k]:.3g}, at t = "
-                     f"{CHORD_TS[k]:g}: x² is convex, and so is every chord test on it.",
-                     f"两端处距离为 0，在 t = {CHORD_TS[k]:g} 处最大，为 {gaps[k]:.3g}："
-                     "x² 是凸函数，任取两点都通过检验。")
+                     f"{CHORD_TS[k]:g}.",
+                     f"两端处距离为 0，在 t = {CHORD_TS[k]:g} 处最大，为 {gaps[k]:.3g}。")
+        identity = get_math(r"\Delta = t(1-t)(x_1 - x_2)^2 \ge 0", color=look.GRADIENT)
+        identity.next_to(panel, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
+        self.play(mn.Write(identity))
+        self.narrate("For x² the gap is t(1 − t)(x₁ − x₂)²: never negative, for any chord.",
+                     "对 x²，这段距离等于 t 与 1 − t 的乘积再乘两端距离的平方，对任何弦都不是负数。",
+                     say_en="For x squared the gap is t times 1 minus t, times the squared "
+                            "distance of the two ends: never negative, for any chord.",
+                     say_zh="对 x 的平方，这段距离等于 t 与 1 减 t 的乘积，再乘两端距离的平方，"
+                            "对任何弦都不是负数。")
+        self.narrate("One chord proves nothing by itself; this formula covers them all, so x² "
+                     "is convex.",
+                     "只看一条弦还证明不了什么；这个公式对所有弦都成立，所以 x² 是凸函数。")
 
     def _non_convex(self) -> None:
         f = tilted_double_well(TILT)
@@ -285,9 +298,10 @@ class Convexity(LectureScene):
         self.narrate(f"The bridge touches the graph at x = {a:g} and x = {b:g}: it is the very "
                      "chord that failed the test before.",
                      f"这座桥在 x = {a:g} 和 x = {b:g} 处与图像相切：正是刚才没通过检验的那条弦。")
-        self.narrate("The source says wrapping any graph gives a convex function; precisely, "
-                     "the envelope wraps it from below.",
-                     "讲义说把任意函数图像“包起来”就是凸函数；准确地说，凸包络是从下方把它包住。")
+        self.narrate("Loosely, the envelope wraps the graph; precisely, it wraps it from below, "
+                     "and it is always convex.",
+                     "笼统地说，凸包络把图像“包起来”；准确地说，它是从下方把图像包住，"
+                     "而且无论原函数是什么，它的凸包络都是凸函数。")
 
     # Pieces --------------------------------------------------------------------------------
     def _axes(self, x_range, y_range) -> mn.Axes:

@@ -192,9 +192,9 @@ class ExponentialAndLogarithm(LectureScene):
                             for x, e in zip(at, exact, strict=True) if e <= BOWL_Y[1]))
         self.play(mn.FadeOut(parts), mn.FadeOut(part_tags), mn.FadeOut(panel),
                   mn.FadeOut(dot), run_time=0.5)
-        self.narrate(f"Near zero it looks like the parabola {plain_quad(c)}, and the source "
-                     "calls it quadratic-like, but it is not a parabola.",
-                     f"在 0 附近它很像抛物线 {plain_quad(c)}，讲义说它类似二次函数，"
+        self.narrate(f"Near zero it looks like the parabola {plain_quad(c)}: it is "
+                     "parabola-like, but it is not a parabola.",
+                     f"在 0 附近它很像抛物线 {plain_quad(c)}：形状类似二次函数，"
                      "但它并不是抛物线。")
         self.play(mn.Create(parabola), mn.FadeIn(panel2[:2]), run_time=1.2)
         self.narrate(f"At x = {plain_number(xv)} the sum is {plain_number(big)}, the parabola "

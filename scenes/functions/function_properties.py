@@ -249,7 +249,7 @@ class FunctionProperties(LectureScene):
             mn.VGroup(get_math(r"\cos(-x) = \cos x", color=look.FUNCTION),
                       get_text(tr("even", "偶函数"), size=look.LABEL_SIZE, color=look.TEXT)
                       ).arrange(mn.RIGHT, buff=0.3),
-            mn.VGroup(get_math(r"\sin(-x) = -\sin x", color=look.MUTED),
+            mn.VGroup(get_math(r"\sin(-x) = -\sin x", color=look.THIRD),
                       get_text(tr("odd", "奇函数"), size=look.LABEL_SIZE, color=look.TEXT)
                       ).arrange(mn.RIGHT, buff=0.3)])
         mirrored.set_color(look.SECOND)
@@ -260,9 +260,16 @@ class FunctionProperties(LectureScene):
         self.narrate("Parity: cos is even, its graph is its own mirror image in the y-axis, "
                      "cos(−x) = cos x.",
                      "奇偶性：cos 是偶函数，图像关于 y 轴对称，cos(−x) = cos x。")
-        self.narrate("sin is odd: a half turn about the origin maps it to itself. Both need a "
-                     "domain symmetric about 0.",
-                     "sin 是奇函数：绕原点转半圈与自身重合。两者都要求定义域关于 0 对称。")
+        sin_curve = self._curve(self.axes, sin, "periodic", look.THIRD)
+        turned = sin_curve.copy()
+        self.play(mn.FadeOut(right), mn.FadeOut(mirrored), mn.FadeOut(pair),
+                  curve.animate.set_stroke(opacity=0.3), mn.Create(sin_curve), run_time=1.2)
+        self.narrate("sin is odd: a half turn about the origin maps its graph onto itself, "
+                     "sin(−x) = −sin x.",
+                     "sin 是奇函数：把图像绕原点旋转半圈，与自身重合，sin(−x) = −sin x。")
+        self.play(mn.Rotate(turned, mn.PI, about_point=self.axes.c2p(0, 0)), run_time=2.0)
+        self.narrate("Both properties need a domain symmetric about 0.",
+                     "两种性质都要求定义域关于 0 对称。")
 
     def _continuity(self) -> None:
         f, inv = STEP, power(-1)
@@ -281,7 +288,10 @@ class FunctionProperties(LectureScene):
             get_math(r"H(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}",
                      color=look.FUNCTION),
             self._set_row(("domain", "定义域"), f.domain),
-            get_math(rf"H(0) = {at:g},\ \lim_{{x \to 0^-}} H(x) = {left_y:g}", color=look.POINT)])
+            get_math(rf"H(0) = {at:g},\ \lim_{{x \to 0^-}} H(x) = {left_y:g}", color=look.POINT),
+            mn.VGroup(get_math(r"\tfrac{1}{x}:", color=look.SECOND),
+                      self._set_row(("domain", "定义域"), inv.domain)).arrange(mn.RIGHT,
+                                                                             buff=0.25)])
         self.play(mn.Create(left), mn.Create(right), mn.FadeIn(filled), mn.FadeIn(hole))
         self.record("step jump", [jump, left_y, at, float(f.in_domain(jump)),
                                   float(f.continuous)])

@@ -94,15 +94,17 @@ def curve(axes: mn.Axes, f: ElementaryFunction, colour: str, a: float | None = N
 
 def vertical_line(axes: mn.Axes, x: float, colour: str = look.MUTED) -> mn.DashedLine:
     """A dashed vertical line x = const across the axes' window (an asymptote)."""
-    y0, y1 = axes.y_range[:2]
-    return mn.DashedLine(axes.c2p(x, y0), axes.c2p(x, y1), color=colour, stroke_width=3, **DASH)
+    y0, y1 = axes.y_range[:2]  # above the axes (z 1), so x = 0 shows over the y-axis
+    return mn.DashedLine(axes.c2p(x, y0), axes.c2p(x, y1), color=colour, stroke_width=3,
+                         **DASH).set_z_index(2)
 
 
 def horizontal_line(axes: mn.Axes, y: float, colour: str = look.MUTED,
                     x_range: tuple[float, float] | None = None) -> mn.DashedLine:
     """A dashed horizontal line y = const across the axes' window (or ``x_range``)."""
     x0, x1 = x_range or axes.x_range[:2]
-    return mn.DashedLine(axes.c2p(x0, y), axes.c2p(x1, y), color=colour, stroke_width=3, **DASH)
+    return mn.DashedLine(axes.c2p(x0, y), axes.c2p(x1, y), color=colour, stroke_width=3,
+                         **DASH).set_z_index(2)
 
 
 def labelled_set(label: tuple[str, str], s: IntervalSet, colour: str = look.TEXT,

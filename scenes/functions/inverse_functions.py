@@ -171,9 +171,9 @@ class InverseFunctions(LectureScene):
                      "becomes the domain of ln x.",
                      "对折交换了 x 和 y：e 的 x 次方的值域，从 0 到正无穷，成为 ln x 的定义域。")
         self.play(mn.Create(boxes_a), run_time=0.8)
-        self.narrate("And its domain, every real number, becomes the range of ln x. The source "
-                     "states it right: they trade places.",
-                     "而它的定义域，全体实数，成为 ln x 的值域。讲义说得对：两者互换。")
+        self.narrate("And its domain, every real number, becomes the range of ln x: domain "
+                     "and range trade places.",
+                     "而它的定义域，全体实数，成为 ln x 的值域：定义域与值域互换。")
         self.play(mn.Create(boxes_b), run_time=0.8)
         self.wait(0.3)
         self.stage = [table, boxes_a, boxes_b, self.exp_graph, self.log_graph]

@@ -21,8 +21,9 @@ from scenes.functions.graphs import (
 )
 
 # Numbers the scene uses: the pairs in lecture order, and the point mirrored on each.
-PAIRS = (("sin_arcsin", math.pi / 6), ("cos_arccos", math.pi / 3),
-         ("tan_arctan", math.pi / 4), ("cot_arccot", math.pi / 4))
+# The point (a, f(a)) of each pair mirrored to (f(a), a): a chosen so the two lie apart.
+PAIRS = (("sin_arcsin", math.pi / 2), ("cos_arccos", math.pi / 3),
+         ("tan_arctan", 1.2), ("cot_arccot", 0.4))
 WINDOW = (-3.5, 3.5, 1.0)  # the same on both axes, so the mirror in y = x looks like one
 AXES_SIZE = 5.4
 MONOTONE = {True: ("increasing", "增函数"), False: ("decreasing", "减函数")}
@@ -65,10 +66,10 @@ class InverseTrigonometricFunctions(LectureScene):
                 ("Tangent on the open interval from {lo} to {hi} takes every real value "
                  "exactly once.",
                  "正切在从 {lo} 到 {hi} 的开区间上，恰好取遍每个实数一次。"),
-                ("So arctangent is defined for every x and stays strictly between {lo} and "
-                 "{hi}: two horizontal asymptotes.",
-                 "所以反正切的值严格介于 {lo} 和 {hi} 之间，"
-                 "对所有 x 都有定义：这是两条水平渐近线。")),
+                ("So arctangent is defined for every real x and stays strictly between {lo} "
+                 "and {hi}.",
+                 "所以反正切对所有实数 x 都有定义，值严格介于 {lo} 与 {hi} 之间："
+                 "直线 y = {lo} 和 y = {hi} 是它的两条水平渐近线。")),
             "cot_arccot": (
                 ("Cotangent on the open interval from {lo} to {hi} falls through every real "
                  "value once.",

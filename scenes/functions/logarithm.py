@@ -131,23 +131,27 @@ class Logarithms(LectureScene):
                          rf"{POWER} \cdot {tex_number(p.logs[0])} = {tex_number(p.log_of_product)}",
                          color=look.FUNCTION)
         line4 = get_math(rf"\log_{b} {tex_number(p.product)} = {tex_number(p.log_of_product)}")
-        head1 = get_text(tr("Products become sums", "乘积变成求和"), size=look.BODY_SIZE,
+        head1 = get_text(tr("Products become sums", "乘积变求和"), size=look.BODY_SIZE,
                          color=look.MUTED)
         head2 = get_text(tr("Powers become products", "乘方变成乘法"), size=look.BODY_SIZE,
                          color=look.MUTED)
         rows(head1, line1, line2, head2, line3, line4, buff=0.3).move_to([0, 0.6, 0])
-        self.narrate(f"Logarithms turn products into sums: log of {plain_number(r.factors[0])} "
-                     f"times {plain_number(r.factors[1])} is {plain_number(r.logs[0])} plus "
+        self.narrate(f"Logarithms turn products into sums. In base {plain_number(BASE)}, the "
+                     f"log of the product of {plain_number(r.factors[0])} and "
+                     f"{plain_number(r.factors[1])} is {plain_number(r.logs[0])} plus "
                      f"{plain_number(r.logs[1])}, which is {plain_number(r.sum_of_logs)}.",
-                     f"对数把乘法变成加法：{plain_number(r.factors[0])} 乘 "
-                     f"{plain_number(r.factors[1])} 的对数等于 {plain_number(r.logs[0])} 加 "
-                     f"{plain_number(r.logs[1])}，也就是 {plain_number(r.sum_of_logs)}。")
+                     f"对数把乘积变成求和：以 {plain_number(BASE)} 为底，"
+                     f"{plain_number(r.factors[0])} 与 {plain_number(r.factors[1])} 之积的对数等于 "
+                     f"{plain_number(r.logs[0])} 加 {plain_number(r.logs[1])}，"
+                     f"也就是 {plain_number(r.sum_of_logs)}。")
         self.play(mn.FadeIn(head1), mn.Write(line1), run_time=1.2)
         self.play(mn.FadeIn(line2), run_time=0.8)
-        self.narrate(f"And powers into products: the log of {plain_number(r.factors[0])} cubed is "
+        self.narrate(f"And powers into products: in the same base, the log of "
+                     f"{plain_number(r.factors[0])} cubed is "
                      f"{POWER} times {plain_number(p.logs[0])}, which is "
                      f"{plain_number(p.log_of_product)}.",
-                     f"乘方变成乘法：{plain_number(r.factors[0])} 的立方的对数，是 {POWER} 乘 "
+                     f"乘方变成乘法：仍以 {plain_number(BASE)} 为底，{plain_number(r.factors[0])} "
+                     f"的立方的对数，是 {POWER} 乘 "
                      f"{plain_number(p.logs[0])}，等于 {plain_number(p.log_of_product)}。")
         self.play(mn.FadeIn(head2), mn.Write(line3), run_time=1.2)
         self.play(mn.FadeIn(line4), run_time=0.6)
@@ -248,7 +252,8 @@ class Logarithms(LectureScene):
         data = np.array([*r.values, r.outlier])
         lin = mn.NumberLine(x_range=[0, 2000, 500], length=11.0, include_numbers=True,
                             font_size=look.TICK_SIZE, color=look.MUTED,
-                            decimal_number_config={"num_decimal_places": 0})
+                            decimal_number_config={"num_decimal_places": 0,
+                                                   "group_with_commas": self.lang != "zh"})
         lo, hi = 1, math.ceil(math.log10(data.max()))
         log = mn.NumberLine(x_range=[lo, hi, 1], length=11.0, include_numbers=True,
                             font_size=look.TICK_SIZE, color=look.MUTED,
@@ -272,7 +277,7 @@ class Logarithms(LectureScene):
                      rf"(\times {tex_number(r.mean_factor)})", color=look.SECOND, size=36)
         ).arrange(mn.RIGHT, buff=0.2)
         geo_row = mn.VGroup(
-            get_text(tr("mean of the logs", "对数的平均"), size=look.LABEL_SIZE,
+            get_text(tr("geometric mean", "几何平均"), size=look.LABEL_SIZE,
                      color=look.THIRD),
             get_math(rf"{tex_number(r.geo_without)} \to {tex_number(r.geo_with)}\ "
                      rf"(\times {tex_number(r.geo_factor)})", color=look.THIRD, size=36)
@@ -281,16 +286,20 @@ class Logarithms(LectureScene):
         geo_row.next_to(log, mn.UP, buff=0.5).align_to(log, mn.RIGHT)
         self.play(mn.FadeIn(lines), mn.FadeIn(dots), run_time=1.0)
         self.narrate(f"Logs also make statistics robust. {len(r.values)} pings near "
-                     f"{plain_number(r.geo_without)} ms and one of {plain_number(r.outlier)} ms: "
+                     f"{plain_number(r.geo_without)} ms and one of "
+                     f"{plain_number(r.outlier)} ms: "
                      f"the mean jumps {plain_number(r.mean_factor)} times.",
                      f"对数还让统计更稳健。{len(r.values)} 次延迟约 {plain_number(r.geo_without)} "
                      f"毫秒，一次 {plain_number(r.outlier)} 毫秒：平均值增大到 "
                      f"{plain_number(r.mean_factor)} 倍。")
         self.play(mn.FadeIn(mean_mark), mn.FadeIn(mean_row), run_time=0.8)
-        self.narrate(f"The mean of the logs, turned back, grows only "
-                     f"{plain_number(r.geo_factor)} times: one outlier cannot drag it far.",
-                     f"对数的平均值（换算回毫秒）只增大到 {plain_number(r.geo_factor)} 倍："
-                     "一个异常值拉不动它。")
+        self.narrate("Average the logs instead and turn the result back into milliseconds: "
+                     "the geometric mean.",
+                     "改为对对数求平均，再换算回毫秒：这就是几何平均。")
+        self.narrate(f"It grows only {plain_number(r.geo_factor)} times, not "
+                     f"{plain_number(r.mean_factor)}: the outlier still pulls, but far less.",
+                     f"它只增大到 {plain_number(r.geo_factor)} 倍，而不是 "
+                     f"{plain_number(r.mean_factor)} 倍：异常值仍有影响，但小得多。")
         self.play(mn.FadeIn(geo_mark), mn.FadeIn(geo_row), run_time=0.8)
         self.wait(0.5)
 

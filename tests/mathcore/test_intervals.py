@@ -40,11 +40,11 @@ def test_interval_set_tex():
     assert sec_range.tex() == r"(-\infty, -1] \cup [1, +\infty)"
     assert REALS.tex() == r"(-\infty, +\infty)"
     tan_domain = IntervalSet((Interval(-INF, INF),), PeriodicPoints(PI / 2, PI))
-    assert tan_domain.tex() == r"x \neq \frac{\pi}{2} + k\pi"
-    assert IntervalSet(REALS.intervals, PeriodicPoints(0.0, PI)).tex("t") == r"t \neq k\pi"
-    assert IntervalSet(REALS.intervals, PeriodicPoints(0.0, 2 * PI)).tex() == r"x \neq 2k\pi"
+    assert tan_domain.tex() == r"x \neq \frac{\pi}{2} + k\pi,\ k \in \mathbb{Z}"
+    assert IntervalSet(REALS.intervals, PeriodicPoints(0.0, PI)).tex("t") == r"t \neq k\pi,\ k \in \mathbb{Z}"
+    assert IntervalSet(REALS.intervals, PeriodicPoints(0.0, 2 * PI)).tex() == r"x \neq 2k\pi,\ k \in \mathbb{Z}"
     assert IntervalSet(REALS.intervals, PeriodicPoints(0.0, PI / 2)).tex() == (
-        r"x \neq \frac{k\pi}{2}"
+        r"x \neq \frac{k\pi}{2},\ k \in \mathbb{Z}"
     )
     half = IntervalSet.of(Interval(0, INF), holes=PeriodicPoints(0.0, 1.0))
     assert half.tex() == r"(0, +\infty) \setminus \{k \mid k \in \mathbb{Z}\}"

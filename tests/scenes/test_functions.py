@@ -21,6 +21,18 @@ def test_power_function_domains_and_ranges_shown_with_their_ends(rendered):
     assert rec["range -1"] == [[[-INF, 0.0, 0, 0], [0.0, INF, 0, 0]]]  # 1/x is never 0
 
 
+def test_power_function_starts_with_the_constant_and_dashes_the_asymptotes_of_1_over_x(
+        rendered):
+    rec = rendered(*POWER, "en").recorded
+    assert rec["domain c"] == [[[-INF, INF, 0, 0]]]
+    assert rec["range c"] == [[[2.0, 2.0, 1, 1]]]  # the single value c = 2
+    assert rec["symmetric domain c"] == [1.0]
+    # 1/x: x = 0 (the y-axis) and y = 0 (the x-axis); no other power has an asymptote
+    assert rec["asymptotes -1"] == [[0.0, 0.0]]
+    for alpha in ("c", "1", "2", "3", "1/2", "1/3"):
+        assert rec[f"asymptotes {alpha}"] == [[]]
+
+
 def test_power_function_parity_needs_a_symmetric_domain(rendered):
     rec = rendered(*POWER, "en").recorded
     assert rec["symmetric domain 1/2"] == [0.0]  # so x^(1/2) is neither even nor odd
@@ -52,6 +64,11 @@ def test_activations_sigmoid_is_built_from_exp_and_saturates(rendered):
     assert ratio == pytest.approx(0.25 / (s * (1 - s))) and ratio > 100
     assert any(f"about {ratio:.0f} times smaller" in n for n in r.narration)
     assert np.isclose(s6, 1 - hi, rtol=0.01)  # the slope there is as small as the gap
+    # "anywhere in the shaded regions at least N times smaller": sigma' = sigma (1 - sigma) is
+    # largest there at the band's edge, where sigma = 0.99: 0.25 / (0.99 * 0.01) = 25.25
+    edge, edge_ratio = rec["sigmoid slope ratio at the band edge"][0]
+    assert edge == pytest.approx(eps_edge) and edge_ratio == pytest.approx(0.25 / (0.99 * 0.01))
+    assert any(f"at least {math.floor(edge_ratio)} times smaller" in n for n in r.narration)
 
 
 def test_activations_tanh_is_two_sigmoid_of_two_x_minus_one(rendered):
@@ -370,7 +387,8 @@ def test_one_outlier_moves_the_mean_far_more_than_the_mean_of_logs(rendered):
     assert geo1 == pytest.approx(np.exp(np.log(v).mean()))
     assert rec["mean factor"][0] == pytest.approx(mean1 / mean0)
     assert rec["geo factor"][0] == pytest.approx(geo1 / geo0)
-    assert rec["mean factor"][0] > 10 * (rec["geo factor"][0] - 1) > 1  # "cannot drag it far"
+    # "grows only G times, not M; the outlier still pulls, but far less"
+    assert rec["mean factor"][0] > 10 * (rec["geo factor"][0] - 1) > 1
 
 
 def test_trig_periods_parity_and_ranges(rendered):

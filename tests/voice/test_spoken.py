@@ -52,6 +52,9 @@ SCENES = [(str(s.path.relative_to(ROOT)), s.name) for t in discover() for s in t
     ("lr 0.4", "learning rate 0.4"),
     ("the walker's feet", "the walker's feet"),
     ("moves by -1.34", "moves by minus 1.34"),
+    ("e^−x", "e to the minus x"),
+    ("near 22.4 ms", "near 22.4 milliseconds"),
+    ("ln x and ln(1 + e^x)", "the natural log of x and the natural log of 1 plus e to the power x"),
 ])
 def test_english(written, said):
     assert speakable(written, "en") == said
@@ -85,6 +88,10 @@ def test_english(written, said):
     ("“损失 + 正则项”", "“损失加正则项”"),
     ("2.3012，1000", "二点三零一二，一千"),
     ("在 [0, 1] 上", "在从零到一的闭区间上"),
+    ("e^−x", "e 的负 x 次方"),
+    ("cos(−x) = cos x", "cos 负 x 等于 cos x"),
+    ("(0, 1/2)", "(零, 二分之一)"),
+    ("±3π/2", "正负二分之三派"),
 ])
 def test_chinese(written, said):
     assert speakable(written, "zh") == said
@@ -92,7 +99,7 @@ def test_chinese(written, said):
 
 @pytest.mark.parametrize("n,words", [
     (0, "零"), (10, "十"), (15, "十五"), (20, "二十"), (99, "九十九"), (101, "一百零一"),
-    (110, "一百一十"), (1001, "一千零一"), (10005, "一万零五"), (20300, "二万零三百"),
+    (110, "一百一十"), (1001, "一千零一"), (10005, "一万零五"), (20300, "两万零三百"), (2000, "两千"), (12000, "一万二千"),
     (100010, "十万零一十"), (120000000, "一亿二千万"),
 ])
 def test_chinese_integers(n, words):
