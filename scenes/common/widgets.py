@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -131,10 +132,7 @@ def _atoms(s: str, lang: str) -> list[str]:
         if i < a:
             plain = s[i:a]
             if lang == "zh":
-                import jieba
-
-                jieba.setLogLevel(60)
-                cuts += [w for w in jieba.cut(plain, HMM=False) if w]
+                cuts += [w for w in _jieba().cut(plain, HMM=False) if w]
             else:
                 cuts += re.findall(r"\S+|\s+", plain)
         if a < b:
@@ -151,6 +149,23 @@ def _atoms(s: str, lang: str) -> list[str]:
 
 def _width(piece: str) -> float:
     return sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in piece)
+
+
+# Terms of this course that must stay whole on a caption line (jieba's general dictionary
+# would cut some of them: 海森|矩阵).
+_TERMS = ("海森矩阵", "有效学习率", "学习率", "梯度下降", "特征值", "偏导数", "二阶导数", "全微分",
+          "凸函数", "凸包络", "定义域", "值域", "渐近线", "泰勒级数", "收敛半径", "动量法",
+          "超参数", "损失函数", "正则化", "拉格朗日乘子", "对偶函数", "鞍点", "饱和区")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    for term in _TERMS:
+        jieba.add_word(term)
+    return jieba
 
 
 def wrap_narration(s: str, lang: str | None = None) -> str:

@@ -133,32 +133,36 @@ class AdamRace(LectureScene):
         self.play(mn.FadeOut(rows), mn.FadeOut(formula), mn.Create(frame),
                   mn.FadeIn(close_up))
         self.play(mn.Create(adam_path), mn.FadeIn(dots, lag_ratio=0.1), run_time=2)
-        sizes = adam.step_sizes[k]
+        sizes = adam.step_sizes[k - 1]  # row 0 is step 1
         readout = mn.VGroup(
             get_math(r"\tilde\eta_x = " + tex_number(sizes[0]), color=look.GRADIENT,
                      size=look.MATH_SIZE - 6),
             get_math(r"\tilde\eta_y = " + tex_number(sizes[1]), color=look.GRADIENT,
                      size=look.MATH_SIZE - 6),
         ).arrange(mn.RIGHT, buff=0.6)
+        rate = get_math(r"\tilde\eta = \eta \,/\, \big((1 - \beta_1^t)(\sqrt{\hat v} + "
+                        r"\epsilon)\big)", color=look.GRADIENT, size=look.MATH_SIZE - 6)
         readout.next_to(close_up, mn.DOWN, buff=0.3).align_to(close_up, mn.LEFT)
-        self.play(mn.FadeIn(readout))
+        rate.next_to(axes, mn.DOWN, buff=0.3).align_to(axes, mn.LEFT)
+        self.play(mn.FadeIn(rate), mn.FadeIn(readout))
         ratio = float(max(sizes) / min(sizes))
         smaller = "x" if sizes[0] < sizes[1] else "y"
         self.record("adam step sizes", sizes)
         self.record("adam rate ratio", ratio)
-        self.narrate(f"Adam's first {k} steps, enlarged. The effective rate η̃ is η over "
-                     "(1 − β₁ᵗ) times the root of v̂ plus ε.",
+        self.narrate(f"Adam's first {k} steps, enlarged. Its effective rate η̃ is η divided by "
+                     "both (1 − β₁ᵗ) and (√v̂ + ε).",
                      f"放大看 Adam 的前 {k} 步。有效学习率 η̃ 等于 η 除以 (1 − β₁ᵗ) 与 "
                      "(√v̂ + ε) 的乘积。",
-                     say_en=f"Adam's first {k} steps, enlarged. The effective rate, eta tilde, "
-                            "is eta over one minus beta one to the power t, times the root of "
-                            "v hat plus epsilon.",
+                     say_en=f"Adam's first {k} steps, enlarged. Its effective rate, eta tilde, "
+                            "is eta divided by both one minus beta one to the power t, and the "
+                            "root of v hat plus epsilon.",
                      say_zh="放大看 Adam 最初的这些步。有效学习率伊塔波浪，等于伊塔除以一减贝塔一的 "
                             "t 次方，再除以根号 v 帽加艾普西龙。")
-        self.narrate(f"The gradients in {smaller} were larger, so {smaller} gets a rate "
-                     f"{ratio:.1f} times smaller than the other coordinate.",
-                     f"{smaller} 方向的梯度更大，所以 {smaller} 的有效学习率比另一个坐标小 "
-                     f"{ratio:.1f} 倍。")
+        other = "y" if smaller == "x" else "x"
+        self.narrate(f"The gradients in {smaller} were larger, so the rate in {other} is "
+                     f"{ratio:.1f} times the rate in {smaller}.",
+                     f"{smaller} 方向的梯度更大，所以 {other} 方向的有效学习率是 "
+                     f"{smaller} 方向的 {ratio:.1f} 倍。")
 
         # The race
         self.section("The race", "比赛")
@@ -169,7 +173,7 @@ class AdamRace(LectureScene):
         column = mn.VGroup(legend, mn.VGroup(head, counter).arrange(mn.RIGHT, buff=0.3))
         column.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         column.next_to(axes, mn.RIGHT, buff=0.7).align_to(axes, mn.UP)
-        self.play(mn.FadeOut(readout), mn.FadeOut(adam_path), mn.FadeOut(dots),
+        self.play(mn.FadeOut(readout), mn.FadeOut(rate), mn.FadeOut(adam_path), mn.FadeOut(dots),
                   mn.FadeOut(close_up), mn.FadeOut(frame), mn.FadeIn(column))
         step = mn.ValueTracker(0)
 
@@ -206,10 +210,18 @@ class AdamRace(LectureScene):
         self.record("final losses", [finals[name] for name, *_ in RACERS])
         names = {name: tr(en, zh) for name, _, _, en, zh in RACERS}
         self.narrate(f"After {STEPS} steps {names[best]} is closest, at L = "
-                     f"{plain_number(finals[best])}; Adagrad's shrinking steps left it at "
-                     f"{plain_number(finals['adagrad'])}.",
-                     f"{STEPS} 步后 {names[best]} 最接近终点，L = {plain_number(finals[best])}；"
-                     f"Adagrad 的步子越来越小，停在 {plain_number(finals['adagrad'])}。")
+                     f"{plain_number(finals[best])}.",
+                     f"{STEPS} 步后 {names[best]} 最接近终点，L = {plain_number(finals[best])}。")
+        shrunk = runs["adagrad"].step_sizes[-1]
+        gd_lr = RACERS[0][1]["lr"]
+        self.narrate(f"Adagrad's rates shrank to {plain_number(min(shrunk))} and "
+                     f"{plain_number(max(shrunk))}, about plain GD's {gd_lr:g}.",
+                     f"Adagrad 的有效学习率缩小到 {plain_number(min(shrunk))} 和 "
+                     f"{plain_number(max(shrunk))}，与普通梯度下降的 {gd_lr:g} 相当。")
+        self.narrate(f"So it ends at {plain_number(finals['adagrad'])}, next to GD's "
+                     f"{plain_number(finals['sgd'])}.",
+                     f"所以它停在 {plain_number(finals['adagrad'])}，与梯度下降的 "
+                     f"{plain_number(finals['sgd'])} 相近。")
         self.narrate("No optimizer wins in every valley; the learning rate matters as much as "
                      "the method.", "没有哪种优化器在所有山谷里都最好；学习率和方法一样重要。")
         self.wait(1.0)

@@ -44,6 +44,7 @@ class GradientDescent1D(LectureScene):
         formula = get_math(r"L(w) = (w - 2.3)^2", color=look.FUNCTION)
         slope = get_math(r"L'(w) = 2(w - 2.3)", color=look.GRADIENT, size=look.MATH_SIZE - 6)
         formula.next_to(axes, mn.RIGHT, buff=0.8).align_to(axes, mn.UP)
+        slope.next_to(formula, mn.DOWN, buff=0.3).align_to(formula, mn.LEFT)  # its panel place
         self.play(mn.Create(axes), run_time=1.0)
         self.play(mn.Create(curve), mn.Write(formula), run_time=1.2)
         self.play(mn.Write(slope))
@@ -66,7 +67,7 @@ class GradientDescent1D(LectureScene):
                                                                         buff=0.3)
         panel.align_to(formula, mn.LEFT)
         # The loss curve beside it: loss against step k on a log scale
-        loss_axes = get_axes([0, STEPS, 50], [-12, 2, 4], 2.9, 1.5, x_label="k",
+        loss_axes = get_axes([0, STEPS, 50], [-14, 2, 4], 2.9, 1.5, x_label="k",
                              y_label=r"L\ (\log)", y_log=True, y_numbers=True)
         loss_axes.next_to(panel, mn.DOWN, buff=0.35).align_to(panel, mn.LEFT)
         shown = mn.ValueTracker(0)

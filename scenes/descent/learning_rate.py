@@ -12,6 +12,7 @@ from scenes.common import (
     get_polyline,
     get_text,
     look,
+    plain_number,
     tex_number,
     tr,
 )
@@ -21,7 +22,7 @@ START, STEPS = 9.0, 12
 RATES = (  # (learning rate, colour, English verdict, Chinese verdict)
     (0.02, look.SECOND, "too small: crawls", "太小：爬得很慢"),
     (0.3, look.GRADIENT, "good: fast and steady", "合适：又快又稳"),
-    (0.95, look.LOSS, "too large: overshoots", "太大：来回越过"),
+    (0.95, look.LOSS, "large: flips sides, slow", "偏大：来回跳，收敛慢"),
 )
 
 
@@ -88,10 +89,17 @@ class LearningRate(LectureScene):
         self.play(*[mn.FadeIn(p[3]) for p in panels], *[mn.FadeIn(f) for f in finals])
         self.record("second derivative", rates.lam_max)
         self.record("limit and best", [rates.limit, rates.best])
-        self.narrate(f"The second derivative is L″ = {rates.lam_max:g}: each step multiplies the "
-                     f"distance to the minimum by 1 − {rates.lam_max:g}η.",
-                     f"二阶导数 L″ = {rates.lam_max:g}：每走一步，到最低点的距离都乘以 "
+        self.narrate(f"The second derivative is L″ = {rates.lam_max:g}: each step multiplies "
+                     f"w − 2.3 by 1 − {rates.lam_max:g}η.",
+                     f"二阶导数 L″ = {rates.lam_max:g}：每走一步，w − 2.3 都乘以 "
                      f"1 − {rates.lam_max:g}η。")
+        factors = [1 - rates.lam_max * lr for lr, *_ in RATES]
+        self.record("step factors", factors)
+        said = [plain_number(f) for f in factors]
+        self.narrate(f"For these rates that factor is {said[0]}, {said[1]} and {said[2]}: "
+                     "the first barely shrinks, the last flips sign each step.",
+                     f"对这三个学习率，这个因子分别是 {said[0]}、{said[1]} 和 {said[2]}："
+                     "第一个几乎不缩小，最后一个每一步都变号。")
         self.narrate(f"So any η above {rates.limit:g} makes the steps grow, and η = "
                      f"{rates.best:g} would land on the minimum in a single step.",
                      f"所以 η 一旦大于 {rates.limit:g}，步子就越来越大；而 η = {rates.best:g} "

@@ -31,6 +31,7 @@ WELLS_STARTS = ((0.2, 1.0), (-0.2, 1.0))  # a step apart, either side of the rid
 WELLS_LR, WELLS_STEPS = 0.05, 60
 WELLS_Z, WELLS_SIZE = (-0.5, 4.5, 1), (5.6, 3.9, 2.4)
 SADDLE_WINDOW = (-2.0, 2.0, -2.0, 2.0)
+BOX = SADDLE_WINDOW[1]  # the plotted region is |x|, |y| <= BOX
 SADDLE_START = (1.5, 1e-3)  # just off the ridge y = 0
 SADDLE_LR, SADDLE_STEPS, MU = 0.1, 80, 0.9
 SADDLE_Z, SADDLE_SIZE = (-4, 4, 2), (4.4, 4.4, 3.0)
@@ -150,7 +151,8 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
             walker = get_walker(axes, run.positions[0], run.losses[0], colour, WALKER)
             path = get_path_3d(axes, run.positions[shown], run.losses[shown], colour)
             count = self.overlay(get_text(
-                tr(f"leaves the square after {k_exit} steps", f"{k_exit} 步后离开方框"),
+                tr(f"leaves |x|, |y| ≤ {BOX:g} after {k_exit} steps",
+                   f"{k_exit} 步后离开 |x|、|y| ≤ {BOX:g} 的范围"),
                 size=look.LABEL_SIZE, color=colour))
             counts.add(count)
             self.play(mn.FadeIn(walker))
@@ -162,9 +164,10 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         counts.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.25).next_to(
             legend, mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         self.play(mn.FadeIn(counts))
-        self.narrate(f"Plain GD creeps past the flat centre and leaves the plotted square after "
-                     f"{exits[0]} steps.",
-                     f"普通梯度下降在平坦的中心附近徘徊，{exits[0]} 步后才离开图中的方框。")
+        self.narrate(f"Plain GD crawls near the flat centre, then slides off along y, leaving "
+                     f"|x|, |y| ≤ {BOX:g} after {exits[0]} steps.",
+                     f"普通梯度下降在平坦的中心附近徘徊，然后沿 y 方向滑走："
+                     f"{exits[0]} 步后才离开图中 |x|、|y| ≤ {BOX:g} 的范围。")
         self.narrate(f"Momentum builds up speed and leaves after only {exits[1]} steps.",
                      f"动量法不断加速，只用 {exits[1]} 步就离开了。")
         self.record("saddle exact start end", exact.positions[-1])

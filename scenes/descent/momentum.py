@@ -34,7 +34,7 @@ class MomentumVsSGD(LectureScene):
         sgd = optimize("bowl", None, "sgd", SGD_LR, STEPS)
         mom = optimize("bowl", None, "momentum", MOM_LR, STEPS, momentum=MU)
         curv = np.diag(get_surface("bowl").hessian((0.0, 0.0)))  # along x, across (y)
-        sgd_name = tr("SGD", "普通梯度下降")
+        sgd_name = tr("GD", "普通梯度下降")  # full-gradient descent (torch's class is SGD)
         self.show_title()
 
         # The elongated bowl
@@ -57,7 +57,7 @@ class MomentumVsSGD(LectureScene):
                      f"垂直于谷底的 y 方向，曲率是沿谷底 x 方向的 {curv[1] / curv[0]:g} 倍。")
 
         # Plain SGD zig-zags
-        self.section("Plain SGD", "普通梯度下降")
+        self.section("Plain GD", "普通梯度下降")
         path = get_trajectory(axes, sgd.positions, look.SECOND)
         self.play(mn.FadeIn(legend[0]))
         self.play(mn.Create(path[0]), mn.FadeIn(path[1], lag_ratio=0.2), run_time=3)

@@ -20,6 +20,7 @@ from scenes.common.landscape import (
 SURFACE = "mountain"
 LR, STEPS = 0.5, 40  # careful steps that follow the terrain
 BIG_LR = 2.0  # long strides, the same number of steps: they overshoot the valley
+LAST = 10  # the last steps of the long strides, where they still jump about
 Z_RANGE = (0, 4.5, 1.5)
 SIZE = (5.0, 5.0, 2.6)  # axes lengths x, y, z in scene units
 RESOLUTION = 28
@@ -78,10 +79,12 @@ class WalkingDownTheMountain(LectureThreeDScene):
                      "straight uphill.", "梯度 ∇L 由 L 的各个偏导数组成，指向最陡的上坡方向。")
         self.narrate("So the steepest way down is minus the gradient, −∇L, at the walker's feet.",
                      "所以最陡的下坡方向是脚下的负梯度 −∇L。")
-        self.narrate("The course writes “derivative = −gradient”; that is not quite right.",
+        self.narrate("The course writes that the derivative equals minus the gradient. That is "
+                     "not quite right.",
                      "课程里写“导数 = −梯度”，这并不准确。")
-        self.narrate("The gradient is made of the derivatives; the minus sign belongs to the "
-                     "direction we step in.", "梯度由各个导数组成；负号属于我们迈步的方向。")
+        self.narrate("The gradient is made of the partial derivatives; the minus sign comes "
+                     "from stepping against it.",
+                     "梯度由各个偏导数组成；我们朝梯度的反方向迈步，负号是这么来的。")
 
         # One step: the learning rate is the step length
         self.section("One step", "迈出一步")
@@ -120,7 +123,7 @@ class WalkingDownTheMountain(LectureThreeDScene):
         self.record("walk", walk.positions)
         self.record("walk loss", walk.losses)
         self.narrate("Each step reads the slope again, so the walker goes round the hill and "
-                     "into the valley.", "每走一步都重新计算坡度，所以行者绕过小山，走进了谷底。")
+                     "into the valley.", "每走一步都重新计算坡度，所以小球绕过小山，走进了谷底。")
         self.narrate(f"After {STEPS} steps the loss is {plain_number(walk.losses[-1])}, down from "
                      f"{plain_number(walk.losses[0])}.",
                      f"走了 {STEPS} 步之后，损失从 {plain_number(walk.losses[0])} 降到了 "
@@ -146,17 +149,21 @@ class WalkingDownTheMountain(LectureThreeDScene):
         self.record("stride loss", stride.losses)
         self.record("lr ratio", ratio)
         self.record("stride peak", [peak, stride.losses[peak]])
-        self.narrate(f"With η = {BIG_LR:g}, {ratio:g} times larger, the strides overshoot: at "
+        self.narrate(f"With η = {BIG_LR:g}, {ratio:g} times the careful rate, the strides "
+                     f"overshoot: at "
                      f"step {peak} the loss jumps back up to {plain_number(stride.losses[peak])}.",
                      f"η = {BIG_LR:g} 是原来的 {ratio:g} 倍：步子越过了谷底，第 {peak} 步时损失又"
                      f"跳回 {plain_number(stride.losses[peak])}。")
-        higher = stride.losses[-1] > walk.losses[-1]
-        self.narrate(f"After {STEPS} steps they end at {plain_number(stride.losses[-1])}, "
-                     + ("above" if higher else "below") + " the careful walk: they jump across "
-                     "the terrain instead of following it.",
-                     f"{STEPS} 步后大步子停在 {plain_number(stride.losses[-1])}，"
-                     + ("比小步子更高" if higher else "比小步子更低")
-                     + "：它跨越地形，而不是沿着地形走。")
+        last = stride.losses[-LAST:]
+        lo, hi = float(min(last)), float(max(last))
+        self.record("stride last steps", [LAST, lo, hi, walk.losses[-1]])
+        self.narrate(f"They never settle: in the last {LAST} steps the loss jumps between "
+                     f"{plain_number(lo)} and {plain_number(hi)}; the careful walk rests at "
+                     f"{plain_number(walk.losses[-1])}.",
+                     f"大步子始终停不下来：最后 {LAST} 步里，损失在 {plain_number(lo)} 和 "
+                     f"{plain_number(hi)} 之间跳动，而小步子稳稳停在 {plain_number(walk.losses[-1])}。")
+        self.narrate("They jump across the terrain instead of following it.",
+                     "它跨越地形，而不是沿着地形走。")
         self.begin_ambient_camera_rotation(rate=0.08)
         self.wait(3)
         self.stop_ambient_camera_rotation()

@@ -119,11 +119,16 @@ class TrainingKnobs(LectureScene):
         notes = (
             [("Bigger batches give smoother curves but fewer updates per epoch.",
               "批量越大，曲线越平滑，但每一轮的更新次数越少。")],
-            [(f"The rate must stay below 2 over the largest Hessian eigenvalue: here about "
-              f"{rates.limit:.3g}.",
+            [(f"The rate must stay below 2/λₘₐₓ, λₘₐₓ being the largest Hessian eigenvalue: "
+              f"here about {rates.limit:.3g}.",
+              f"学习率必须小于 2/λₘₐₓ（λₘₐₓ 是海森矩阵的最大特征值），这里约为 {rates.limit:.3g}。",
+              f"The rate must stay below 2 over lambda max, the largest eigenvalue of the "
+              f"Hessian: here about {rates.limit:.3g}.",
               f"学习率必须小于 2 除以海森矩阵的最大特征值，这里约为 {rates.limit:.3g}。"),
-             (f"On a quadratic the best fixed rate is 2 over the sum of the smallest and largest "
-              f"eigenvalue: about {rates.best:.3g}.",
+             (f"On a quadratic the best fixed rate is 2/(λₘᵢₙ + λₘₐₓ): about {rates.best:.3g}.",
+              f"在二次函数上，最好的固定学习率是 2/(λₘᵢₙ + λₘₐₓ)，约为 {rates.best:.3g}。",
+              f"On a quadratic the best fixed rate is 2 over the sum of the smallest and "
+              f"largest eigenvalues: about {rates.best:.3g}.",
               f"在二次函数上，最好的固定学习率是 2 除以最小与最大特征值之和，约为 "
               f"{rates.best:.3g}。"),
              (f"At epoch {EARLY}, η = {MID_LR} is "
@@ -139,8 +144,9 @@ class TrainingKnobs(LectureScene):
               f"学习率太小就爬得很慢：η = {SMALL_LR} 仍比最低损失高 {plain_number(small[-1])}。")],
             [("Momentum speeds up the long, shallow direction of the valley.",
               "动量加快了沿山谷平缓方向的前进。")],
-            [("Adam's adaptive rates help in some valleys, but not in all of them.",
-              "Adam 的自适应学习率在有些山谷里有效，但并非所有山谷。")],
+            [self._optimizer_result(panels_data[3][4]),
+             ("Adaptive rates help in some valleys, but not in all of them.",
+              "自适应学习率在有些山谷里有效，但并非所有山谷。")],
         )
         for i, (panel, curve, lines, ((name, name_zh), *_rest, runs)) in enumerate(zip(
                 panels, curves, notes, panels_data, strict=True)):
@@ -152,6 +158,19 @@ class TrainingKnobs(LectureScene):
                 self.narrate("Each panel turns one hyper-parameter of training and shows the "
                              "loss curves on a log scale.",
                              "每个小图只调整一个训练超参数，并在对数坐标上画出损失曲线。")
-            for en, zh in lines:
-                self.narrate(en, zh)
+            for line in lines:
+                self.narrate(*line)
         self.wait(1.0)
+
+    def _optimizer_result(self, runs) -> tuple[str, str]:
+        """What the optimizer panel shows: who ends lowest after its steps, in order."""
+        ranked = sorted(runs, key=lambda r: r[3][-1])
+        self.record("optimizer finals", [float(r[3][-1]) for r in runs])  # GD, Momentum, Adam
+        (a, b, c) = ranked
+        steps = len(a[3]) - 1
+        return (f"On Rosenbrock after {steps} steps, {a[0]} ends lowest at "
+                f"{plain_number(a[3][-1])}, {b[0]} next at {plain_number(b[3][-1])}, "
+                f"{c[0]} still at {plain_number(c[3][-1])}.",
+                f"在 Rosenbrock 山谷里走 {steps} 步后，{a[1]} 最低，为 {plain_number(a[3][-1])}；"
+                f"{b[1]} 其次，为 {plain_number(b[3][-1])}；{c[1]} 还停在 "
+                f"{plain_number(c[3][-1])}。")

@@ -38,6 +38,10 @@ def test_learning_rate_paths_follow_closed_form(rendered):
     assert rec["second derivative"][0] == pytest.approx(2.0)
     assert rec["limit and best"][0] == pytest.approx([1.0, 0.5])
     assert all(abs(1 - 2 * lr) < 1 for lr in (0.02, 0.3, 0.95))
+    # "that factor is 0.96, 0.4 and -0.9: the first barely shrinks, the last flips sign"
+    factors = rec["step factors"][0]
+    assert factors == pytest.approx([1 - 2 * lr for lr in (0.02, 0.3, 0.95)])
+    assert factors[0] > 0.95 and factors[2] < 0 < factors[1]
     assert 2.3 + 6.7 * (1 - 2 * 0.5) == pytest.approx(2.3)
 
 
@@ -103,6 +107,8 @@ def test_nag_scene_lookahead_is_walker_plus_mu_v(rendered):
                                ahead * np.array([1.0, 10.0]), atol=1e-12)
     final_mom, final_nag = rec["final losses"][0]
     assert final_nag < final_mom
+    # "about 15 times lower"
+    assert rec["nag lower by"][0] == pytest.approx(final_mom / final_nag) and final_mom > 10 * final_nag
 
 
 def test_nag_rule_on_screen_is_what_torch_does(rendered):
@@ -141,28 +147,40 @@ def test_nag_rule_on_screen_is_what_torch_does(rendered):
     np.testing.assert_allclose(rec["lookahead"], [aheads[k] for k in (1, 2, 3)], atol=1e-12)
 
 
+def test_tuning_optimizer_panel_narrates_its_own_ranking(rendered):
+    r = rendered("scenes/descent/tuning.py", "TrainingKnobs", "en")
+    gd, mom, adam = r.recorded["optimizer finals"][0]
+    assert mom < adam < gd  # Momentum lowest, Adam next, GD behind: as narrated
+    assert any(line.startswith("On Rosenbrock after 400 steps, Momentum ends lowest")
+               and ", Adam next" in line and ", GD still" in line for line in r.narration)
+
+
 def test_adam_scene_step_sizes_and_race(rendered):
     rec = rendered(*ADAM, "en").recorded
     adam = np.array(rec["adam"][0])
-    # recompute Adam's effective rates at step 20 by hand from the gradients of Rosenbrock
-    x, y = adam[:21, 0], adam[:21, 1]
+    # recompute Adam's effective rates at step 20 (t = 20: the gradients at the first 20
+    # positions) by hand from the gradients of Rosenbrock
+    x, y = adam[:20, 0], adam[:20, 1]
     g = np.stack([-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2)], axis=1)
     v = np.zeros(2)
-    for k in range(21):
+    for k in range(20):
         v = 0.999 * v + 0.001 * g[k] ** 2
-    expected = 0.1 / (1 - 0.9**21) / (np.sqrt(v / (1 - 0.999**21)) + 1e-8)
+    expected = 0.1 / (1 - 0.9**20) / (np.sqrt(v / (1 - 0.999**20)) + 1e-8)
     np.testing.assert_allclose(rec["adam step sizes"][0], expected, rtol=1e-9)
     names = ("sgd", "momentum", "nag", "adagrad", "rmsprop", "adam")
     assert all(len(rec[n][0]) == 401 for n in names)
     finals = rec["final losses"][0]
     assert finals[2] == min(finals)  # NAG closest after 400 steps, as the narration says
-    # "x gets a rate 2.9 times smaller": its gradients were larger
+    # "the rate in y is 2.9 times the rate in x": the gradients in x were larger
     assert expected[0] < expected[1]
     assert rec["adam rate ratio"][0] == pytest.approx(expected[1] / expected[0])
     assert np.sum(g[:, 0] ** 2) > np.sum(g[:, 1] ** 2)
     # Adagrad: the sum of squared gradients only grows, so its rates only shrink
     first, last = np.array(rec["adagrad step sizes"][0])
     assert np.all(last < first) and finals[3] > 4
+    # "Adagrad's rates shrank to ..., about plain GD's 0.001: it ends next to GD's 4.76"
+    assert np.all((0.5 * 0.001 < last) & (last < 2 * 0.001))
+    assert abs(finals[3] - finals[0]) < 0.15 * finals[0]
 
 
 def _run_listing(name: str, capsys) -> str:
@@ -314,13 +332,17 @@ def test_mountain_walk_is_gradient_descent_in_closed_form(rendered):
     loss = np.array(rec["walk loss"][0])
     assert loss[-1] == loss.min() < 0.2 * loss[0]
     assert np.all(np.diff(loss) <= 1e-12)
-    # The narration: "4 times larger"; "at step k the loss jumps back up to ..."; the long
-    # strides end above the careful walk.
+    # The narration: "4 times the careful rate"; "at step k the loss jumps back up to ...";
+    # "they never settle: over the last 10 steps the loss jumps between lo and hi, while the
+    # careful walk rests at ...": every one of those steps is above the walk's end, and they
+    # spread over more than a factor of 10.
     assert rec["lr ratio"][0] == pytest.approx(4.0)
     stride = np.array(rec["stride loss"][0])
     peak, peak_loss = rec["stride peak"][0]
     assert stride[int(peak)] == peak_loss > stride[int(peak) - 1]
-    assert stride[-1] > loss[-1]
+    n, lo, hi, rest = rec["stride last steps"][0]
+    assert (lo, hi) == (stride[-int(n):].min(), stride[-int(n):].max()) and rest == loss[-1]
+    assert lo > rest and hi > 10 * lo
 
 
 MINIMA = ("scenes/descent/minima_saddle.py", "LocalMinimaAndSaddles")
