@@ -24,7 +24,7 @@ NOISE, SEED, EPOCHS, BATCH = 0.3, 3, 20, 10
 METHODS = (  # (method, learning rate, colour, English name, Chinese name, curve width)
     ("batch", 0.5, look.SECOND, "batch: 99 points", "批量：99 个点", 3),
     ("sgd", 0.05, look.THIRD, "SGD: 1 point", "随机：1 个点", 2),
-    ("minibatch", 0.2, look.GRADIENT, f"mini-batch: {BATCH}", f"小批量：{BATCH} 个点", 4.5),
+    ("minibatch", 0.2, look.GRADIENT, f"mini-batch: {BATCH} points", f"小批量：{BATCH} 个点", 4.5),
 )  # mini-batch last: its curve is drawn on top of SGD's, which it lies close to
 
 
@@ -41,7 +41,7 @@ class BatchMiniBatchSGD(LectureScene):
 
         # The data and the model
         self.section("The data", "数据")
-        data_axes = get_axes([0, 1, 0.5], [0, 8, 2], 5.2, 4.2)
+        data_axes = get_axes([0, 1, 0.5], [0, 8, 2], 4.4, 4.2)
         data_axes.to_corner(mn.UL, buff=0.5)
         points = mn.VGroup(*[mn.Dot(data_axes.c2p(x, y), radius=0.035, color=look.FUNCTION)
                              for x, y in zip(data.x, data.y, strict=True)])
@@ -92,8 +92,9 @@ class BatchMiniBatchSGD(LectureScene):
                      "每次更新分别使用全部数据、十个点，或者只用一个点。")
         self.play(epoch.animate.set_value(2), run_time=4, rate_func=mn.linear)
         per_epoch = {m: fits[m].updates_per_epoch for m in fits}
+        once = "once" if per_epoch["batch"] == 1 else f"{per_epoch['batch']} times"
         self.narrate(f"In each epoch, one pass over the data, batch GD updates "
-                     f"{per_epoch['batch']} time, mini-batch {per_epoch['minibatch']} times, "
+                     f"{once}, mini-batch {per_epoch['minibatch']} times, "
                      f"SGD {per_epoch['sgd']} times.",
                      f"每一轮（遍历一次数据），批量法更新 {per_epoch['batch']} 次，小批量 "
                      f"{per_epoch['minibatch']} 次，随机梯度下降 {per_epoch['sgd']} 次。")
