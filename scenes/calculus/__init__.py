@@ -1,6 +1,6 @@
 """Topic "calculus": limits, derivatives, gradients and Taylor series."""
 
-TITLE = ("Calculus", "导数与梯度")
+TITLE = ("Calculus", "微积分")
 ORDER = (
     "limits",
     "compound_interest",

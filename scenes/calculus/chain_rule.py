@@ -25,8 +25,8 @@ CODE = "scenes/calculus/code/chain_sigmoid.py"
 X0 = -0.4  # where the derivative is taken
 NODES = ("x", "a", "u", "y")
 OPS = (r"\times 5", r"+\,3", r"\sigma")
-LOCAL_TEX = (r"\partial a/\partial x", r"\partial u/\partial a", r"\partial y/\partial u")
-BACK_TEX = (r"\partial y/\partial x", r"\partial y/\partial a", r"\partial y/\partial u")
+LOCAL_TEX = (r"da/dx", r"du/da", r"dy/du")  # one variable at each node: d, not the partial
+BACK_TEX = (r"dy/dx", r"dy/da", r"dy/du")
 NODE_Y, NODE_GAP, NODE_R = 2.95, 3.7, 0.38
 X_RANGE, Y_RANGE = (-2.0, 1.0, 1.0), (0.0, 1.0, 0.5)
 COMMENTS_ZH = {"the chain rule, node by node": "逐个节点应用链式法则"}
@@ -80,9 +80,9 @@ class ChainRule(LectureScene):
         self.play(mn.Create(axes), mn.Create(curve), mn.Write(formula), run_time=1.5)
         self.play(mn.FadeIn(point))
         self.record("x0", X0)
-        self.narrate("The sigmoid of 5x + 3 is the model of the course's sigmoid fit. How steep "
-                     f"is it at x = {num(X0)}?",
-                     f"sigmoid(5x + 3) 就是课程里 sigmoid 拟合的模型。它在 x = {num(X0)} 处有多陡？")
+        self.narrate("σ(5x + 3) is the curve the course's sigmoid fit tries to recover. How "
+                     f"steep is it at x = {num(X0)}?",
+                     f"σ(5x + 3) 就是课程里用 S 型函数拟合时要找回的曲线。它在 x = {num(X0)} 处有多陡？")
 
         # The computation graph: one simple step per node
         self.section("A computation graph", "计算图")
@@ -103,7 +103,7 @@ class ChainRule(LectureScene):
                   mn.GrowArrow(edges[2]), mn.FadeIn(ops))
         self.narrate("Break it into simple steps: multiply by 5, add 3, apply the sigmoid. Each "
                      "step is a node of a graph.",
-                     "把它拆成简单的几步：乘 5，加 3，再取 sigmoid。每一步都是计算图上的一个节点。")
+                     "把它拆成简单的几步：乘 5，加 3，再经过 σ。每一步都是计算图上的一个节点。")
         self.play(mn.LaggedStart(*[mn.FadeIn(v, shift=0.2 * mn.RIGHT) for v in values],
                                  lag_ratio=0.5), run_time=2.0)
         self.record("forward_values", g.values)
@@ -122,7 +122,7 @@ class ChainRule(LectureScene):
         self.record("local_derivatives", g.local)
         self.narrate("Each step has an easy derivative of its own: 5, then 1, then σ(u)(1 − σ(u)) "
                      f"= {num(g.local[2])} for the sigmoid.",
-                     f"每一步的导数都很简单：5，然后是 1，sigmoid 的导数是 σ(u)(1 − σ(u)) = "
+                     f"每一步的导数都很简单：5，然后是 1，σ 的导数是 σ(u)(1 − σ(u)) = "
                      f"{num(g.local[2])}。")
 
         # Backward: multiply along the chain
@@ -158,7 +158,8 @@ class ChainRule(LectureScene):
         self.narrate(f"Autograd does the same multiplication: x.grad is {num(g.autograd)}, the "
                      "slope of the tangent at the point.",
                      f"自动求导做的是同样的乘法：x.grad 等于 {num(g.autograd)}，正是该点切线的斜率。")
-        self.narrate("The course's hand-written gradients for the sigmoid fit are this same "
-                     "chain, written out by hand.",
-                     "课程里 sigmoid 拟合手推的梯度，正是这条链手工展开的结果。")
+        self.narrate("The course's fit uses σ(wx + b); its hand-written gradients are this "
+                     "chain, taken with respect to w and b.",
+                     "课程里的拟合用的模型是 σ(wx + b)；它手推的梯度正是这条链，"
+                     "只是对 w 和 b 求导，而不是对 x。")
         self.wait(1.0)

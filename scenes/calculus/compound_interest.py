@@ -30,7 +30,8 @@ PERIODS = (
     (365 * 24 * 60, ("every minute", "每分钟")),
     (365 * 24 * 3600, ("every second", "每秒")),
 )
-DECIMALS = 6  # the digits of (1 + 1/n)^n shown: enough to see them settle on e's
+DECIMALS = 7  # the digits of (1 + 1/n)^n shown: enough to see them settle on e's (and
+# as many as e's label shows, so no rounded value reads as larger than e)
 RATE = 0.05  # a realistic yearly rate for the last step
 X_RANGE, Y_RANGE = (0.0, 8.0, 1.0), (1.8, 2.8, 0.2)  # x is log10 n
 LABEL = look.LABEL_SIZE + 8
@@ -136,7 +137,7 @@ class CompoundInterest(LectureScene):
         self.section("The limit is e", "极限是 e")
         e_line = mn.DashedLine(axes.c2p(X_RANGE[0], math.e), axes.c2p(X_RANGE[1], math.e),
                                color=look.POINT, stroke_width=3, dash_length=0.12)
-        e_label = get_math(rf"e = {_fixed(math.e, 5)}\ldots", color=look.POINT, size=LABEL)
+        e_label = get_math(rf"e = {_fixed(math.e)}\ldots", color=look.POINT, size=LABEL)
         e_label.next_to(axes.c2p(0.4, math.e), mn.UR, buff=0.1)
         self.record("e", math.e)
         for i in range(5, len(PERIODS)):
@@ -159,9 +160,9 @@ class CompoundInterest(LectureScene):
         gaps = math.e - values
         self.record("gap", gaps)
         self.record("gap_times_2n_over_e", gaps * 2 * ns / math.e)
-        self.narrate("That is the limit: e, about 2.71828. The gap to e shrinks like e "
-                     "divided by 2 n.",
-                     "这就是极限 e，约等于 2.71828。与 e 的差距大约按 e 除以 2n 缩小。")
+        self.narrate("That is the limit: e, about 2.71828. For large n, the gap to e is about "
+                     "e divided by 2 n.",
+                     "这就是极限 e，约等于 2.71828。n 很大时，与 e 的差距约为 e 除以 2n。")
         self.narrate("Careful: 1 plus 1 over n tends to 1, but its n-th power does not tend "
                      "to 1. Both parts change together.",
                      "注意：1 + 1/n 趋向 1，但它的 n 次方并不趋向 1，因为底数和指数同时在变。")
@@ -184,14 +185,14 @@ class CompoundInterest(LectureScene):
         mn.VGroup(general, lines).arrange(mn.DOWN, buff=0.8).move_to([0, 0.7, 0])
         self.play(mn.Write(general))
         self.narrate(f"At a yearly rate r, the same limit gives e to the r. With r = {RATE:g}, "
-                     f"daily compounding pays {_fixed(r_values[4], 4)}",
+                     f"daily compounding pays {_fixed(r_values[4], 6)}",
                      f"年利率为 r 时，同样的极限给出 e 的 r 次方。r = {RATE:g} 时，按天复利得到 "
-                     f"{_fixed(r_values[4], 4)}，")
+                     f"{_fixed(r_values[4], 6)}，")
         self.play(mn.FadeIn(lines, shift=0.2 * mn.UP))
         self.narrate(f"instead of {1 + RATE:g} paid once, and no compounding, however often, "
-                     f"beats e to the {RATE:g}, which is {_fixed(e_r, 4)}.",
+                     f"beats e to the {RATE:g}, which is {_fixed(e_r, 6)}.",
                      f"而不是一次付息的 {1 + RATE:g}；无论多么频繁地复利，都超不过 "
-                     f"e 的 {RATE:g} 次方，也就是 {_fixed(e_r, 4)}。")
+                     f"e 的 {RATE:g} 次方，也就是 {_fixed(e_r, 6)}。")
         self.record("rate_below_limit", bool(np.all(r_values < e_r)))
         self.wait(0.5)
 

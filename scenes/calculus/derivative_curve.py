@@ -90,9 +90,9 @@ class DerivativeCurve(LectureScene):
         self.play(mn.FadeIn(dot), mn.Create(tangent), mn.FadeIn(x_counter), mn.FadeIn(s_name),
                   mn.FadeIn(s_counter))
         self.record("start", [X_START, slope_now()])
-        self.narrate("At every point, the curve has a tangent line, and the tangent's slope "
+        self.narrate("At every point of this smooth curve there is a tangent line, and its slope "
                      "is the derivative there.",
-                     "曲线上每一点都有一条切线，切线的斜率就是函数在这一点的导数。")
+                     "这条光滑曲线上每一点都有一条切线，切线的斜率就是函数在这一点的导数。")
         self.narrate(f"At x = {X_START:g} the curve climbs steeply: the slope is "
                      f"{plain_number(slope_now())}.",
                      f"在 x = {X_START:g} 处曲线陡峭上升：斜率是 {plain_number(slope_now())}。")

@@ -22,6 +22,9 @@ VIEW = {"phi": 62 * mn.DEGREES, "theta": -90 * mn.DEGREES, "zoom": 1.0,
 KIND_NAMES = {"minimum": ("minimum", "极小值"), "maximum": ("maximum", "极大值"),
               "saddle": ("saddle point", "鞍点"), "inconclusive": ("no verdict", "无法判断")}
 KIND_CODES = {"minimum": 1, "maximum": -1, "saddle": 0, "inconclusive": 2}
+# Two warnings after the three surfaces: a diagonal that misleads, a test that cannot decide.
+WARNINGS = ((lambda p: p[0] ** 2 + 3 * p[0] * p[1] + p[1] ** 2, r"x^2 + 3xy + y^2"),
+            (lambda p: p[0] ** 4 + p[1] ** 4, r"x^4 + y^4"))
 
 
 def _matrix(h) -> str:
@@ -89,5 +92,35 @@ class HessianExtremumTest(LectureThreeDScene):
             self.record("eigenvalues", c.eigenvalues)
             self.record("kind", KIND_CODES[c.kind])
         self.play(*[mn.FadeIn(v) for v in verdicts])
-        self.narrate("All eigenvalues positive: a minimum; all negative: a maximum; mixed "
-                     "signs: a saddle.", "特征值全正为极小值，全负为极大值，有正有负则是鞍点。")
+        self.narrate("Where the gradient is zero: all eigenvalues positive, a local minimum; "
+                     "all negative, a local maximum; mixed signs, a saddle.",
+                     "在梯度为零的点：特征值全正是局部极小值，全负是局部极大值，有正有负则是鞍点。")
+
+        # Two warnings: eigenvalues, not the diagonal; a zero eigenvalue decides nothing
+        self.section("Two warnings", "两点提醒", clear=True)
+        cases = [classify_critical_point(fn, (0.0, 0.0)) for fn, _ in WARNINGS]
+        table = mn.VGroup()
+        for (_, tex), c in zip(WARNINGS, cases, strict=True):
+            lam = ", ".join(tex_number(x) for x in c.eigenvalues)
+            table.add(mn.VGroup(
+                get_math(r"f = " + tex, color=look.FUNCTION, size=look.MATH_SIZE - 4),
+                get_math(_matrix(c.hessian), size=look.MATH_SIZE - 4),
+                get_math(r"\lambda = " + lam, size=look.MATH_SIZE - 4),
+                get_text(tr(*KIND_NAMES[c.kind]), size=look.LABEL_SIZE, color=look.POINT),
+            ).arrange(mn.RIGHT, buff=0.5))
+            self.record("warning eigenvalues", c.eigenvalues)
+            self.record("warning kind", KIND_CODES[c.kind])
+        table.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.6).move_to(0.6 * mn.UP)
+        self.overlay(table)
+        saddle, flat = cases
+        d, (lo, hi) = saddle.hessian[0][0], saddle.eigenvalues
+        self.play(mn.FadeIn(table[0]))
+        self.narrate(f"The eigenvalues decide, not the diagonal: here the diagonal is {d:g} and "
+                     f"{d:g}, but the eigenvalues are {hi:g} and {lo:g}: a saddle.",
+                     f"起决定作用的是特征值，而不是对角线：这里对角线是 {d:g} 和 {d:g}，"
+                     f"特征值却是 {hi:g} 和 {lo:g}：这是鞍点。")
+        self.play(mn.FadeIn(table[1]))
+        self.narrate("A zero eigenvalue leaves the test without a verdict: here H = 0, yet the "
+                     "origin is a minimum of x⁴ + y⁴.",
+                     "有零特征值时，判别法无法下结论：这里 H = 0，而原点其实是 x⁴ + y⁴ 的极小值点。")
+        self.wait(1.0)

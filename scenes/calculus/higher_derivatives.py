@@ -118,6 +118,9 @@ class HigherDerivatives(LectureScene):
                      f"{plain_number(inflection)} the bend switches: an inflection point.",
                      f"它为负的地方曲线向下弯：凹。在 x = {plain_number(inflection)} 处弯曲方向改变，"
                      "这一点叫拐点。")
+        self.narrate("Some Chinese calculus textbooks call a bend up concave; the condition is "
+                     "the same: f″ > 0.",
+                     "这是优化里的说法；国内一些高等数学教材把向上弯叫作“凹”。条件是同一个：f″ > 0。")
 
         # f''' on y = x^3
         self.section("The third derivative", "三阶导数", clear=True)

@@ -67,8 +67,8 @@ class Limits(LectureScene):
         hole = mn.Circle(radius=0.09, color=look.FUNCTION, stroke_width=4).set_fill(
             look.BACKGROUND, opacity=1).move_to(axes.c2p(X0, LIMIT))
         formula = get_math(r"f(x) = \frac{\sin x}{x}", color=look.FUNCTION)
-        undefined = mn.VGroup(get_math(r"f(0) = \frac{0}{0}", color=look.FUNCTION),
-                              get_text(tr("has no value", "没有定义"), color=look.FUNCTION)
+        undefined = mn.VGroup(get_math(r"x = 0:\ \frac{0}{0}", color=look.FUNCTION),
+                              get_text(tr("f(0) is undefined", "f(0) 无定义"), color=look.FUNCTION)
                               ).arrange(mn.RIGHT, buff=0.25)
         panel = mn.VGroup(formula, undefined).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         panel.next_to(axes, mn.RIGHT, buff=0.6).align_to(axes, mn.UP)
@@ -77,7 +77,7 @@ class Limits(LectureScene):
         self.play(mn.FadeIn(hole), mn.FadeIn(undefined))
         self.record("hole", [X0, LIMIT])
         self.narrate("Take f of x equal to sine x over x. At x = 0 it has no value at all, "
-                     "since zero over zero means nothing.",
+                     "since zero over zero is undefined.",
                      "看函数 f(x) 等于 sin x 除以 x。在 x = 0 处它根本没有值，"
                      "因为零除以零没有意义。")
         self.narrate("Yet near 0 the curve clearly heads for the height 1. A limit makes "

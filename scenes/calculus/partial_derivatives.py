@@ -33,7 +33,7 @@ RESOLUTION = 24
 SAMPLES = 81
 TANGENT_HALF = 0.6  # each tangent segment reaches this far either side of p (in x or y)
 GRADIENT_LENGTH = 0.9  # the gradient arrow's length in the (x, y) plane, axes units
-STEP = (0.4, -0.2)  # (dx, dy) of the total differential, then halved twice
+STEP = (0.4, 0.1)  # (dx, dy) of the total differential, then halved twice
 SCALES = (1.0, 0.5, 0.25)
 PLANE_HALF = 0.55  # the tangent plane patch: p ± this in x and y
 DOT = 0.08
@@ -124,7 +124,7 @@ class PartialDerivatives(LectureThreeDScene):
         self.narrate(f"Now hold x at {tex_number(x0)} and move y. This slice has slope "
                      f"{tex_number(pd.fy)} at p: along y the surface "
                      f"{tr(*self._trend(pd.fy))}.",
-                     f"再把 x 固定在 {tex_number(x0)}，只让 y 变化。这条切线在 p 点的斜率是 "
+                     f"再把 x 固定在 {tex_number(x0)}，只让 y 变化。这条切片曲线在 p 点的斜率是 "
                      f"{tex_number(pd.fy)}：沿 y 方向曲面{tr(*self._trend(pd.fy))}。")
 
         # The gradient: both partials in one vector
@@ -145,9 +145,10 @@ class PartialDerivatives(LectureThreeDScene):
         self.record("gradient", g)
         to_top = float(-np.asarray(POINT) @ g / (np.linalg.norm(POINT) * np.linalg.norm(g)))
         self.record("gradient_cosine_to_top", to_top)
-        self.narrate("Put the two partial derivatives side by side and you get the gradient, "
-                     "a vector on the ground.",
-                     "把两个偏导数并排放在一起，就得到梯度：地面上的一个向量。")
+        self.narrate("Side by side, the two partials form the gradient, a direction in the "
+                     "x, y plane; the arrow climbs along it.",
+                     "把两个偏导数并排放在一起，就得到梯度：x、y 平面上的一个方向；"
+                     "箭头沿着它爬上曲面。")
         self.move_camera(theta=VIEW["theta"] + TURN, run_time=TURN_TIME)
         self.narrate("It points the way the surface rises fastest: here straight towards the "
                      "top of the hill.", "它指向曲面上升最快的方向：这里正对着山顶。")
@@ -187,11 +188,20 @@ class PartialDerivatives(LectureThreeDScene):
         self.record("sum_of_partials", plain)
         self.narrate("The course calls the total derivative the sum of the partials.",
                      "课程说全导数是偏导数之和。")
-        self.narrate(f"But their plain sum, {tex_number(plain)}, is the change only when both "
-                     "steps are 1.",
-                     f"可是直接相加得到的 {tex_number(plain)}，只有两个变化量都等于 1 时才是变化量。")
-        self.narrate("In general each partial is weighted by its own variable's change, as the "
-                     "formula says.", "一般情况下，每个偏导数都要乘上各自变量的变化量，正如公式所写。")
+        (unit,) = differential_steps(hill, POINT, (1.0, 1.0), (1.0,))
+        self.record("unit step dz and change", [unit.dz, unit.delta_z])
+        self.narrate(f"Their plain sum, {tex_number(plain)}, is just dz for the step dx = dy = 1: "
+                     "the rise of the tangent plane.",
+                     f"直接相加得到的 {tex_number(plain)}，只是 dx = dy = 1 时切平面上升的高度 dz。")
+        self.narrate(f"For that step the surface itself changes by {tex_number(unit.delta_z)}: "
+                     "the sum of the partials is not the change.",
+                     f"对这一步，曲面本身的变化是 {tex_number(unit.delta_z)}：偏导数之和并不是变化量。")
+        self.narrate("The right statement is the total differential, each partial weighted by "
+                     "its own variable's change.",
+                     "正确的说法是全微分：每个偏导数乘以各自变量的变化量。")
+        self.narrate("And if x and y both change with t, the total derivative is "
+                     "dz/dt = ∂f/∂x · dx/dt + ∂f/∂y · dy/dt.",
+                     "若 x、y 都随 t 变化，全导数是 dz/dt = ∂f/∂x · dx/dt + ∂f/∂y · dy/dt。")
         self.wait(1.0)
 
     @staticmethod

@@ -53,7 +53,7 @@ class SecantToTangent(LectureScene):
         secant = mn.always_redraw(lambda: get_line_in_axes(
             axes, secant_line(f.fn, X0, h.get_value()), look.SECOND))
         h_counter = get_counter("h", H_VALUES[0], digits=2, color=look.SECOND)
-        slope_counter = get_counter(r"\text{slope}", secant_line(f.fn, X0, H_VALUES[0]).slope,
+        slope_counter = get_counter(r"\frac{\Delta y}{\Delta x}", secant_line(f.fn, X0, H_VALUES[0]).slope,
                                     digits=2, color=look.SECOND)
         quotient = get_math(r"\frac{f(x_0+h)-f(x_0)}{h}", color=look.SECOND)
         panel = mn.VGroup(formula, quotient, h_counter, slope_counter)
@@ -65,8 +65,9 @@ class SecantToTangent(LectureScene):
         self.play(mn.Create(secant), mn.FadeIn(q_dot), mn.FadeIn(panel))
         self.record("h", H_VALUES[0])
         self.record("slope", secant_line(f.fn, X0, H_VALUES[0]).slope)
-        self.narrate("A secant joins P to a second point Q that lies h further along the curve.",
-                     "割线连接 P 和曲线上再往前 h 的另一点 Q。")
+        self.narrate("A secant joins P to a second point Q of the curve, whose x-coordinate is "
+                     "x₀ + h.",
+                     "割线连接 P 和曲线上横坐标为 x₀ + h 的另一点 Q。")
 
         # Shrink h: the secant turns towards the tangent
         self.section("Shrinking h", "让 h 变小")

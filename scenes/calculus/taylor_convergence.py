@@ -91,7 +91,7 @@ class TaylorConvergence(LectureScene):
             axes.c2p(0, (LOG_Y[0] + LOG_Y[1]) / 2)[1])
         sums = taylor_partial_sums(torch.log1p, 0.0, LOG_ORDERS, xs)
         formula = to_top_row(get_math(_log_terms_tex(coeffs), color=look.POINT))
-        legend = get_line_legend([(r"\log(1 + x)", look.FUNCTION, False),
+        legend = get_line_legend([(r"\ln(1 + x)", look.FUNCTION, False),
                                   (r"T_n(x)", look.POINT, False)])
         counter = get_counter("n", LOG_ORDERS[0], digits=0, color=look.POINT)
         panel = mn.VGroup(counter, legend).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.45)
@@ -100,8 +100,8 @@ class TaylorConvergence(LectureScene):
         self.play(mn.Create(axes), mn.Create(curve), mn.FadeIn(legend[0]), run_time=1.2)
         self.play(mn.FadeIn(formula), mn.Create(poly), mn.FadeIn(legend[1]), mn.FadeIn(counter))
         self.narrate("For sin x and e to the x, enough terms copy the function at any x. Not so "
-                     "for log of one plus x.",
-                     "对 sin x 和 e^x，项取得足够多，在任何 x 处都能复现函数。log(1 + x) 却不然。")
+                     "for ln(1 + x).",
+                     "对 sin x 和 e^x，项取得足够多，在任何 x 处都能复现函数。ln(1 + x) 却不然。")
         self.narrate("Its series around 0 has the coefficients plus or minus one over k.",
                      "它在 0 处展开的系数是正负交替的 1/k。")
         for i, n in enumerate(LOG_ORDERS[1:], start=1):
@@ -122,9 +122,9 @@ class TaylorConvergence(LectureScene):
         self.record("distance_to_singularity", reach)
         if abs(reach - radius) < 1e-6:
             self.narrate(f"Why {plain_number(radius)}? At x = {plain_number(singular)}, that far "
-                         "from the centre, log of one plus x blows up;",
+                         "from the centre, ln(1 + x) goes to minus infinity;",
                          f"为什么是 {plain_number(radius)}？在离中心这么远的 x = "
-                         f"{plain_number(singular)} 处，log(1 + x) 趋于无穷；")
+                         f"{plain_number(singular)} 处，ln(1 + x) 趋于负无穷；")
             self.narrate("the series cannot reach past that distance, on either side.",
                          "级数在两侧都无法越过这个距离。")
 
@@ -149,7 +149,7 @@ class TaylorConvergence(LectureScene):
                               stroke_width=6),
                       mn.Dot(axes.c2p(x, y_curve), radius=0.07, color=colour))
         n_axes = get_axes([0, LOG_ORDERS[-1] + 1, 2], list(ERR_N_LOG), 4.4, 3.9,
-                          x_label=get_label("n"), y_label=get_label(r"|\log(1+x) - T_n|"), y_log=True)
+                          x_label=get_label("n"), y_label=get_label(r"|\ln(1+x) - T_n|"), y_log=True)
         n_axes.next_to([0, PLOT_TOP, 0], mn.DOWN, buff=0).to_edge(mn.RIGHT, buff=0.5)
 
         def series(errs: np.ndarray, colour: str, x: float) -> mn.VGroup:
@@ -177,9 +177,9 @@ class TaylorConvergence(LectureScene):
         self.record("worse_beyond_radius", worse)
         if worse:
             self.narrate(f"Beyond x = {plain_number(radius)}, adding terms makes it worse: "
-                         "there the series does not give log of one plus x.",
+                         "there the series does not give ln(1 + x).",
                          f"超过 x = {plain_number(radius)} 后，项越多反而越差：级数在那里"
-                         "不等于 log(1 + x)。")
+                         "不等于 ln(1 + x)。")
         self.narrate("So a Taylor series equals its function only inside its radius of "
                      "convergence, not everywhere.",
                      "所以泰勒级数只在收敛半径之内等于原函数，并不是处处都等于。")

@@ -99,9 +99,11 @@ class TaylorSeries(LectureScene):
         self.narrate("A Taylor polynomial copies a function near one point x0, using only the "
                      "function's derivatives at that point.",
                      "泰勒多项式只用函数在一点 x0 处的各阶导数，就能在这点附近模仿这个函数。")
-        self.narrate("Term k is the k-th derivative over k factorial: then the polynomial has "
-                     "the function's derivatives at x0.",
-                     "第 k 项是 k 阶导数除以 k 的阶乘，所以多项式在 x0 处的各阶导数与函数相同。")
+        self.narrate("Term k is the k-th derivative at x₀, divided by k factorial, times "
+                     "(x − x₀) to the k.",
+                     "第 k 项是 x₀ 处的 k 阶导数除以 k 的阶乘，再乘以 (x − x₀) 的 k 次方。")
+        self.narrate("Then the polynomial has the same derivatives at x₀ as the function.",
+                     "这样，多项式在 x₀ 处的各阶导数就与函数相同。")
 
         # Add the terms of sin x one by one
         self.section("sin x, term by term", "sin x：逐项相加")

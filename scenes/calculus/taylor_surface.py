@@ -33,7 +33,8 @@ SIZE = (5.4, 5.4, 3.4)  # axes lengths x, y, z in scene units
 RESOLUTION, PATCH_RESOLUTION = 24, 12
 DOT = 0.09
 DIRECTION = (1.0, 1.0)  # the errors are measured stepping from p this way
-DISTANCES = (0.4, 0.2, 0.1)  # each half the one before
+DISTANCES = (0.1, 0.05, 0.025)  # each half the one before: small enough for the error
+# ratios to show the orders (about 4 and 8)
 VIEW = {"phi": 64 * mn.DEGREES, "theta": 120 * mn.DEGREES, "zoom": 0.95,
         "shift": 2.6 * mn.RIGHT + 0.2 * mn.UP}
 SEE_THROUGH = 0.55  # the surface's opacity once a model lies under it  # the 3-D view sits right of the text panel

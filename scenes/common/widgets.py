@@ -153,7 +153,7 @@ def _width(piece: str) -> float:
 
 # Terms of this course that must stay whole on a caption line (jieba's general dictionary
 # would cut some of them: 海森|矩阵).
-_TERMS = ("海森矩阵", "有效学习率", "学习率", "梯度下降", "特征值", "偏导数", "二阶导数", "全微分",
+_TERMS = ("黑塞矩阵", "海森矩阵", "有效学习率", "学习率", "梯度下降", "特征值", "偏导数", "二阶导数", "全微分",
           "凸函数", "凸包络", "定义域", "值域", "渐近线", "泰勒级数", "收敛半径", "动量法",
           "超参数", "损失函数", "正则化", "拉格朗日乘子", "对偶函数", "鞍点", "饱和区")
 

@@ -121,10 +121,10 @@ class TrainingKnobs(LectureScene):
               "批量越大，曲线越平滑，但每一轮的更新次数越少。")],
             [(f"The rate must stay below 2/λₘₐₓ, λₘₐₓ being the largest Hessian eigenvalue: "
               f"here about {rates.limit:.3g}.",
-              f"学习率必须小于 2/λₘₐₓ（λₘₐₓ 是海森矩阵的最大特征值），这里约为 {rates.limit:.3g}。",
+              f"学习率必须小于 2/λₘₐₓ（λₘₐₓ 是黑塞矩阵的最大特征值），这里约为 {rates.limit:.3g}。",
               f"The rate must stay below 2 over lambda max, the largest eigenvalue of the "
               f"Hessian: here about {rates.limit:.3g}.",
-              f"学习率必须小于 2 除以海森矩阵的最大特征值，这里约为 {rates.limit:.3g}。"),
+              f"学习率必须小于 2 除以黑塞矩阵的最大特征值，这里约为 {rates.limit:.3g}。"),
              (f"On a quadratic the best fixed rate is 2/(λₘᵢₙ + λₘₐₓ): about {rates.best:.3g}.",
               f"在二次函数上，最好的固定学习率是 2/(λₘᵢₙ + λₘₐₓ)，约为 {rates.best:.3g}。",
               f"On a quadratic the best fixed rate is 2 over the sum of the smallest and "

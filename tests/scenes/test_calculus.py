@@ -30,6 +30,10 @@ def test_hessian_scene_shows_the_closed_form_second_derivatives(rendered):
     np.testing.assert_allclose(rec["hessian"], expected, atol=1e-12)
     np.testing.assert_allclose(rec["eigenvalues"], [[2, 2], [-2, -2], [-2, 2]], atol=1e-12)
     assert rec["kind"] == [1, -1, 0]  # minimum, maximum, saddle
+    # x^2 + 3xy + y^2: diagonal 2, 2 but H = [[2, 3], [3, 2]] has eigenvalues 2 -+ 3 = -1, 5:
+    # a saddle; x^4 + y^4: H = 0 at its minimum, so the test cannot decide
+    np.testing.assert_allclose(rec["warning eigenvalues"], [[-1, 5], [0, 0]], atol=1e-9)
+    assert rec["warning kind"] == [0, 2]
 
 
 TAYLOR = ("scenes/calculus/taylor_series.py", "TaylorSeries")
@@ -446,6 +450,12 @@ def test_total_differential_weights_each_partial_by_its_step(rendered):
     # "agrees better and better": the gap shrinks, and faster than the step
     assert np.all(np.diff(rows[:, 4]) < 0)
     assert np.all(np.diff(rec["error_over_step"][0]) < 0)
-    # the source's "sum of the partials" is the change only for dx = dy = 1
+    # the source's "sum of the partials" is dz for dx = dy = 1 only, and even there not the
+    # change of f: "the surface itself changes by ..."
     assert rec["sum_of_partials"] == [pytest.approx(fx + fy, rel=1e-12)]
-    assert abs((fx + fy) - rows[0, 3]) > 0.1
+    dz1, change1 = rec["unit step dz and change"][0]
+    assert dz1 == pytest.approx(fx + fy, rel=1e-12)
+    assert change1 == pytest.approx(math.exp(-((x + 1) ** 2 + (y + 1) ** 2) / 2) - f, rel=1e-12)
+    assert abs(change1 - dz1) > 0.1
+    # no row of the table shows the plain sum (the step is not a multiple of (1, 1))
+    assert np.all(np.abs(np.abs(rows[:, 2]) - abs(fx + fy)) > 0.01)
