@@ -15,6 +15,7 @@ __all__ = [
     "PROJECT_ROOT",
     "code_block",
     "get_axes",
+    "get_log_label",
     "formula_spans",
     "get_caption",
     "get_counter",
@@ -226,6 +227,14 @@ def get_counter(label_tex: str, value: float, digits: int = 3, color: str = look
     number = mn.DecimalNumber(value, num_decimal_places=digits, font_size=look.MATH_SIZE,
                               color=color)
     return mn.VGroup(label, number).arrange(mn.RIGHT, buff=0.15)
+
+
+def get_log_label(y_tex: str, size: float = look.LABEL_SIZE) -> mn.Mobject:
+    """The label of a log-scaled axis: ``L (log)``, in Chinese ``L（对数坐标）``."""
+    if current_lang() == "zh":
+        return mn.VGroup(get_math(y_tex, size=size), get_text("（对数坐标）", size=size * 0.8)
+                         ).arrange(mn.RIGHT, buff=0.08)
+    return get_math(y_tex + r"\ (\log)", size=size)
 
 
 def get_axes(x_range, y_range, x_length: float, y_length: float,

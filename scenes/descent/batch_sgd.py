@@ -10,6 +10,7 @@ from scenes.common import (
     LectureScene,
     get_axes,
     get_legend,
+    get_log_label,
     get_math,
     get_polyline,
     get_text,
@@ -57,7 +58,7 @@ class BatchMiniBatchSGD(LectureScene):
         loss_axes = get_axes([0, EPOCHS, 5], [-2, 2, 1], 5.4, 3.0,
                              x_label=get_text(tr("epoch", "轮"), size=look.LABEL_SIZE,
                                               color=look.MUTED),
-                             y_label=r"L\ (\log)", y_log=True)
+                             y_label=get_log_label("L"), y_log=True)
         loss_axes.to_corner(mn.UR, buff=0.5).shift(0.2 * mn.LEFT)
         legend = get_legend([(tr(en, zh), colour) for _, _, colour, en, zh, _ in METHODS])
         legend.next_to(loss_axes, mn.DOWN, buff=0.35).align_to(loss_axes, mn.LEFT).shift(0.6 * mn.RIGHT)

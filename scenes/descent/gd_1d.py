@@ -9,6 +9,7 @@ from scenes.common import (
     LectureScene,
     get_axes,
     get_counter,
+    get_log_label,
     get_math,
     get_polyline,
     get_text,
@@ -68,7 +69,7 @@ class GradientDescent1D(LectureScene):
         panel.align_to(formula, mn.LEFT)
         # The loss curve beside it: loss against step k on a log scale
         loss_axes = get_axes([0, STEPS, 50], [-14, 2, 4], 2.9, 1.5, x_label="k",
-                             y_label=r"L\ (\log)", y_log=True, y_numbers=True)
+                             y_label=get_log_label("L"), y_log=True, y_numbers=True)
         loss_axes.next_to(panel, mn.DOWN, buff=0.35).align_to(panel, mn.LEFT)
         shown = mn.ValueTracker(0)
         loss_curve = mn.always_redraw(lambda: get_polyline(

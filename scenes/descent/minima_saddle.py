@@ -133,7 +133,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         self.record("saddle hessian", hess)
         self.narrate(f"Its Hessian is diag({hess[0, 0]:g}, {hess[1, 1]:g}): one positive and one "
                      "negative eigenvalue make a saddle point.",
-                     f"它的海森矩阵是 diag({hess[0, 0]:g}, {hess[1, 1]:g})：一个特征值为正、"
+                     f"它的黑塞矩阵是 diag({hess[0, 0]:g}, {hess[1, 1]:g})：一个特征值为正、"
                      "一个为负，这就是鞍点。")
 
         # GD lingers, momentum escapes

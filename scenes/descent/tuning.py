@@ -18,7 +18,7 @@ from scenes.common import (
     LectureScene,
     get_axes,
     get_legend,
-    get_math,
+    get_log_label,
     get_polyline,
     get_text,
     look,
@@ -85,7 +85,7 @@ class TrainingKnobs(LectureScene):
         panels = mn.VGroup()
         for (en, zh), (x_step, x_max, unit_en, unit_zh), y_tex, y_range, runs in panels_data:
             x_label = get_text(tr(unit_en, unit_zh), size=look.LABEL_SIZE, color=look.MUTED)
-            y_label = get_math(y_tex + r"\ (\log)", size=look.LABEL_SIZE)
+            y_label = get_log_label(y_tex)
             axes = get_axes([0, x_max, x_step], y_range, 3.6, 1.5, x_label=x_label,
                             y_label=y_label, y_log=True, y_numbers=True)
             title = get_text(tr(en, zh), size=look.BODY_SIZE)
