@@ -4,10 +4,22 @@ signs of the Hessian's eigenvalues."""
 from __future__ import annotations
 
 import manim as mn
+import torch
 
-from mathcore.calculus.multivariable import classify_critical_point, gradient
-from mathcore.descent import get_surface
-from scenes.common import LectureThreeDScene, get_math, get_text, look, tex_number, tr
+from mathcore.calculus.multivariable import classify_critical_point, gradient, newton_method
+from mathcore.descent import get_surface, optimize
+from scenes.common import (
+    LectureThreeDScene,
+    get_contour_plane,
+    get_legend,
+    get_math,
+    get_text,
+    get_trajectory,
+    look,
+    plain_number,
+    tex_number,
+    tr,
+)
 from scenes.common.landscape import get_landscape, get_landscape_axes, get_walker
 from scenes.common.surface3d import projected_box
 
@@ -22,6 +34,9 @@ VIEW = {"phi": 62 * mn.DEGREES, "theta": -90 * mn.DEGREES, "zoom": 1.0,
 KIND_NAMES = {"minimum": ("minimum", "极小值"), "maximum": ("maximum", "极大值"),
               "saddle": ("saddle point", "鞍点"), "inconclusive": ("no verdict", "无法判断")}
 KIND_CODES = {"minimum": 1, "maximum": -1, "saddle": 0, "inconclusive": 2}
+# Newton against gradient descent on the elongated bowl of the descent lecture
+NEWTON_SURFACE, GD_LR, GD_STEPS = "bowl", 0.19, 10
+NEWTON_LEVELS = (0.5, 2, 5, 10, 16)
 # Two warnings after the three surfaces: a diagonal that misleads, a test that cannot decide.
 WARNINGS = ((lambda p: p[0] ** 2 + 3 * p[0] * p[1] + p[1] ** 2, r"x^2 + 3xy + y^2"),
             (lambda p: p[0] ** 4 + p[1] ** 4, r"x^4 + y^4"))
@@ -92,9 +107,11 @@ class HessianExtremumTest(LectureThreeDScene):
             self.record("eigenvalues", c.eigenvalues)
             self.record("kind", KIND_CODES[c.kind])
         self.play(*[mn.FadeIn(v) for v in verdicts])
-        self.narrate("Where the gradient is zero: all eigenvalues positive, a local minimum; "
-                     "all negative, a local maximum; mixed signs, a saddle.",
-                     "在梯度为零的点：特征值全正是局部极小值，全负是局部极大值，有正有负则是鞍点。")
+        self.narrate("At a point where the gradient is zero: all eigenvalues positive, a local "
+                     "minimum;",
+                     "在梯度为零的点：特征值全正是局部极小值；")
+        self.narrate("all negative, a local maximum; mixed signs, a saddle.",
+                     "全负是局部极大值；有正有负则是鞍点。")
 
         # Two warnings: eigenvalues, not the diagonal; a zero eigenvalue decides nothing
         self.section("Two warnings", "两点提醒", clear=True)
@@ -123,4 +140,54 @@ class HessianExtremumTest(LectureThreeDScene):
         self.narrate("A zero eigenvalue leaves the test without a verdict: here H = 0, yet the "
                      "origin is a minimum of x⁴ + y⁴.",
                      "有零特征值时，判别法无法下结论：这里 H = 0，而原点其实是 x⁴ + y⁴ 的极小值点。")
+        self._newton()
         self.wait(1.0)
+
+    def _newton(self) -> None:
+        """One Newton step, p <- p - H^-1 grad f, against gradient steps on the same bowl."""
+        self.section("One Newton step", "牛顿法的一步", clear=True)
+        surface = get_surface(NEWTON_SURFACE)
+        gd = optimize(NEWTON_SURFACE, None, "sgd", GD_LR, GD_STEPS)
+        newton = newton_method(surface.fn, gd.positions[0], 1)
+        newton_loss = float(surface.fn(torch.tensor(newton[-1])))
+        self.record("newton", newton)
+        self.record("newton loss", newton_loss)
+        self.record("gd", gd.positions)
+        self.record("gd loss", gd.losses[-1])
+        axes, contours = get_contour_plane(NEWTON_SURFACE, NEWTON_LEVELS, 6.6)
+        plane = mn.VGroup(axes, contours).to_edge(mn.UP, buff=0.6).to_edge(mn.LEFT, buff=0.4)
+        rules = mn.VGroup(
+            get_math(r"f = " + surface.tex, color=look.FUNCTION, size=look.MATH_SIZE - 4),
+            get_math(r"p \leftarrow p - H^{-1} \nabla f", color=look.POINT,
+                     size=look.MATH_SIZE - 4),
+            get_math(rf"p \leftarrow p - \eta \nabla f,\ \eta = {GD_LR:g}", color=look.THIRD,
+                     size=look.MATH_SIZE - 4),
+        ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.35)
+        legend = get_legend([(tr("Newton: 1 step", "牛顿法：1 步"), look.POINT),
+                             (tr(f"gradient descent: {GD_STEPS} steps",
+                                 f"梯度下降：{GD_STEPS} 步"), look.THIRD)],
+                            size=look.LABEL_SIZE)
+        panel = mn.VGroup(rules, legend).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.5)
+        panel.next_to(plane, mn.RIGHT, buff=0.5).align_to(plane, mn.UP)
+        self.overlay(plane)
+        self.overlay(panel)
+        gd_path = get_trajectory(axes, gd.positions, look.THIRD)
+        jump = mn.Arrow(axes.c2p(*newton[0]), axes.c2p(*newton[-1]), buff=0.0, color=look.POINT,
+                        stroke_width=5)
+        self.overlay(gd_path)
+        self.overlay(jump)
+        self.remove(gd_path, jump)
+        self.play(mn.Create(axes), mn.Create(contours), mn.FadeIn(rules), run_time=1.2)
+        self.narrate("The Hessian also tells how to step: Newton's method jumps to the lowest "
+                     "point of the quadratic model it gives.",
+                     "黑塞矩阵还告诉我们怎么走：牛顿法直接跳到它给出的二次模型的最低点。")
+        self.play(mn.Create(gd_path[0]), mn.FadeIn(gd_path[1], lag_ratio=0.2),
+                  mn.FadeIn(legend[1]), run_time=2.5)
+        self.play(mn.GrowArrow(jump), mn.FadeIn(legend[0]), run_time=1.0)
+        self.narrate(f"This bowl is itself quadratic, so one Newton step lands on the minimum; "
+                     f"after {GD_STEPS} gradient steps f is still {plain_number(gd.losses[-1])}.",
+                     f"这个碗本身就是二次函数，所以牛顿法一步就落在最低点；"
+                     f"梯度下降走了 {GD_STEPS} 步，f 仍是 {plain_number(gd.losses[-1])}。")
+        self.narrate("The price: each Newton step solves a linear system with the Hessian, "
+                     "costly with millions of parameters.",
+                     "代价是：牛顿法每一步都要用黑塞矩阵解一个方程组，参数有上百万个时非常昂贵。")

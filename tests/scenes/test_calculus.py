@@ -34,6 +34,18 @@ def test_hessian_scene_shows_the_closed_form_second_derivatives(rendered):
     # a saddle; x^4 + y^4: H = 0 at its minimum, so the test cannot decide
     np.testing.assert_allclose(rec["warning eigenvalues"], [[-1, 5], [0, 0]], atol=1e-9)
     assert rec["warning kind"] == [0, 2]
+    # Newton on 1/2 x^2 + 5 y^2: p - H^-1 grad f = p - diag(1, 10)^-1 (x, 10 y) = 0 in one step
+    newton = np.array(rec["newton"][0])
+    assert newton.shape == (2, 2)
+    np.testing.assert_allclose(newton[1], [0.0, 0.0], atol=1e-12)
+    assert rec["newton loss"][0] == pytest.approx(0.0, abs=1e-20)
+    # gradient descent, the same start, lr 0.19, 10 steps: x *= 0.81, y *= (1 - 1.9) each step
+    gd = np.array(rec["gd"][0])
+    np.testing.assert_allclose(gd[0], newton[0])
+    x0, y0 = gd[0]
+    xs, ys = x0 * 0.81 ** np.arange(11), y0 * (-0.9) ** np.arange(11)
+    np.testing.assert_allclose(gd, np.stack([xs, ys], axis=1), atol=1e-9)
+    assert rec["gd loss"][0] == pytest.approx(0.5 * xs[-1] ** 2 + 5 * ys[-1] ** 2) > 0.1
 
 
 TAYLOR = ("scenes/calculus/taylor_series.py", "TaylorSeries")
