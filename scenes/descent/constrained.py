@@ -124,13 +124,13 @@ class ConstrainedOptimisation(LectureScene):
             self.record(f"w* alpha={a:g}", m)
         self.narrate("The larger α, the closer the optimum moves to 0: w* = 3 / (1 + α).",
                      "α 越大，最优点越靠近 0：w* = 3 / (1 + α)。")
-        link = get_math(r"\min_w (w-3)^2\ \ \text{s.t.}\ \ w^2 \le c", color=look.POINT,
+        link = get_math(r"\min_w (w-3)^2" + _such_that(self.lang) + r"w^2 \le c", color=look.POINT,
                         size=look.MATH_SIZE - 6)
         link.next_to(legend, mn.DOWN, buff=0.45).align_to(legend, mn.LEFT)
         self.play(mn.Write(link))
-        self.narrate("J is the Lagrangian of a constrained problem: keep the weights inside "
+        self.narrate("Up to a constant, J is the Lagrangian of a constrained problem: keep "
                      "w² ≤ c; α is its multiplier.",
-                     "J 正是一个约束问题的拉格朗日函数：让权重满足 w² ≤ c，α 就是它的乘子。")
+                     "除去一个常数，J 正是一个约束问题的拉格朗日函数：让权重满足 w² ≤ c，α 就是它的乘子。")
         self.narrate("That is why the course treats regularisation as a constrained problem: "
                      "a smaller c, a larger α.",
                      "这就是课程把正则化看作带约束优化的原因：c 越小，对应的 α 越大。")
@@ -145,12 +145,12 @@ class ConstrainedOptimisation(LectureScene):
         axes.to_corner(mn.UL, buff=0.45)
         size = look.MATH_SIZE - 6
         problem = mn.VGroup(
-            get_math(ex.tex_objective + r"\quad \text{s.t.}\ " + ex.tex_constraint,
+            get_math(ex.tex_objective + _such_that(self.lang) + ex.tex_constraint,
                      color=look.TEXT, size=size),
             get_math(r"g(\lambda) = \min_x\, x^2 + \lambda(1 - x)", color=look.GRADIENT,
                      size=size),
             get_math(r"= " + ex.tex_dual, color=look.GRADIENT, size=size),
-            get_math(r"x \ge 1 \Rightarrow \lambda(1 - x) \le 0 \Rightarrow "
+            get_math(r"\lambda \ge 0,\ x \ge 1 \Rightarrow \lambda(1 - x) \le 0 \Rightarrow "
                      r"g(\lambda) \le p^*", color=look.TEXT, size=size),
             get_math(rf"p^* = {dual.primal_optimum:.3g}", color=look.LOSS, size=size),
             get_math(rf"\max_\lambda g = {dual.dual_optimum:.3g},\ \lambda = "
@@ -191,3 +191,9 @@ class ConstrainedOptimisation(LectureScene):
                      "feasible (Slater's condition).",
                      "这一点在这里是有保证的：问题是凸的，且 x = 2 严格可行（Slater 条件）。")
         self.wait(1.0)
+
+
+def _such_that(lang: str) -> str:
+    """"subject to" between an objective and its constraint: s.t. in English, a comma in
+    Chinese frames (no English abbreviation there)."""
+    return r"\quad \text{s.t.}\ " if lang == "en" else r",\quad "
