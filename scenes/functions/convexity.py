@@ -162,8 +162,12 @@ class Convexity(LectureScene):
         self.narrate(f"The gap is 0 at the two ends and largest, {gaps[k]:.3g}, at t = "
                      f"{CHORD_TS[k]:g}.",
                      f"两端处距离为 0，在 t = {CHORD_TS[k]:g} 处最大，为 {gaps[k]:.3g}。")
-        identity = get_math(r"\Delta = t(1-t)(x_1 - x_2)^2 \ge 0", color=look.GRADIENT)
+        identity = get_math(r"\Delta = t(1-t)(x_1 - x_2)^2 \ge 0", color=look.GRADIENT,
+                            size=look.MATH_SIZE - 8)
         identity.next_to(panel, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
+        right = mn.config.frame_width / 2 - 0.45  # inside the frame margin
+        if identity.get_right()[0] > right:
+            identity.shift((right - identity.get_right()[0]) * mn.RIGHT)
         self.play(mn.Write(identity))
         self.narrate("For x² the gap is t(1 − t)(x₁ − x₂)²: never negative, for any chord.",
                      "对 x²，这段距离等于 t 与 1 − t 的乘积再乘两端距离的平方，对任何弦都不是负数。",
