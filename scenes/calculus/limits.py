@@ -69,7 +69,7 @@ class Limits(LectureScene):
         formula = get_math(r"f(x) = \frac{\sin x}{x}", color=look.FUNCTION)
         undefined = mn.VGroup(get_math(r"x = 0:\ \frac{0}{0}", color=look.FUNCTION),
                               get_text(tr("f(0) is undefined", "f(0) 无定义"), color=look.FUNCTION)
-                              ).arrange(mn.RIGHT, buff=0.25)
+                              ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
         panel = mn.VGroup(formula, undefined).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.4)
         panel.next_to(axes, mn.RIGHT, buff=0.6).align_to(axes, mn.UP)
         self.play(mn.Create(axes), run_time=1.0)
