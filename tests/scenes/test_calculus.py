@@ -45,7 +45,8 @@ def test_hessian_scene_shows_the_closed_form_second_derivatives(rendered):
     x0, y0 = gd[0]
     xs, ys = x0 * 0.81 ** np.arange(11), y0 * (-0.9) ** np.arange(11)
     np.testing.assert_allclose(gd, np.stack([xs, ys], axis=1), atol=1e-9)
-    assert rec["gd loss"][0] == pytest.approx(0.5 * xs[-1] ** 2 + 5 * ys[-1] ** 2) > 0.1
+    assert rec["gd loss"][0] == pytest.approx(0.5 * xs[-1] ** 2 + 5 * ys[-1] ** 2)
+    assert rec["gd loss"][0] > 0.1  # "after 10 gradient steps f is still ..."
 
 
 TAYLOR = ("scenes/calculus/taylor_series.py", "TaylorSeries")
