@@ -112,6 +112,8 @@ def get_axis_labels(scene, axes: mn.ThreeDAxes, names: Sequence[str] = ("x", "y"
     labels = mn.VGroup()
     for name, end, direction in zip(names, ends, directions, strict=True):
         anchor = mn.Dot(end, radius=0.01, fill_opacity=0)
-        label = scene.overlay(get_math(name, size=size, color=look.MUTED))
+        label = get_math(name, size=size, color=look.TEXT)  # white on a dark box: the light
+        label.add_background_rectangle(color=look.BACKGROUND, opacity=0.85, buff=0.06)  # surface
+        label = scene.overlay(label)
         labels.add(pin_to(label, scene.renderer.camera, anchor, direction, buff=0.1))
     return labels
