@@ -344,10 +344,13 @@ def speakable(text: str, lang: str) -> str:
 
 def spoken_form(text: str, lang: str, say: str | None = None) -> str:
     """The words a voice engine gets for a narration line: the explicit override ``say``
-    (whitespace tidied) when there is one, else :func:`speakable` of the written ``text``."""
+    (whitespace tidied; in Chinese its numbers in words) when there is one, else
+    :func:`speakable` of the written ``text``."""
     if say is not None:
         if not say.strip():
             raise ValueError("Expected a spoken form with words, got an empty override.")
+        if not _en(lang):  # Chinese numbers are said in words, in an override too
+            return _tidy(_chinese_numbers(say), lang)
         return re.sub(r"\s+", " ", say).strip()
     return speakable(text, lang)
 
