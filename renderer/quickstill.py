@@ -163,14 +163,18 @@ def _install():
 
     transform_begin = before[(Transform, "begin")]
 
+    def plain_interpolation(kind) -> bool:
+        """In a skipped play, and ``kind`` only interpolates start to target as Transform does."""
+        return (skipping[0] and kind.interpolate is Animation.interpolate
+                and kind.interpolate_mobject is Animation.interpolate_mobject
+                and kind.interpolate_submobject is Transform.interpolate_submobject)
+
     def still_begin(self):
         # Transform.begin without the copy of the starting point, for transforms that draw
         # nothing but interpolate(start, target, alpha): a still shows alpha = 1 only, where
         # the start weighs nothing (and at alpha = 0 the mobject is its own start)
         kind = type(self)
-        if not skipping[0] or kind.interpolate is not Animation.interpolate or \
-                kind.interpolate_mobject is not Animation.interpolate_mobject or \
-                kind.interpolate_submobject is not Transform.interpolate_submobject or \
+        if not plain_interpolation(kind) or \
                 kind.get_all_families_zipped is not Transform.get_all_families_zipped or \
                 kind.clean_up_from_scene is not Transform.clean_up_from_scene:
             return transform_begin(self)
@@ -188,11 +192,8 @@ def _install():
         # a fade ends as its mobject is: FadeIn shows it unchanged, FadeOut removes it and
         # restores it (interpolate(0) as it cleans up); only the scene's membership changes,
         # so nothing is copied and each interpolation leaves the mobject as it is
-        kind = type(self)
-        if not skipping[0] or kind.interpolate is not Animation.interpolate or \
-                kind.interpolate_mobject is not Animation.interpolate_mobject or \
-                kind.interpolate_submobject is not Transform.interpolate_submobject:
-            return before[(Transform, "begin")](self)  # a fade with its own motion
+        if not plain_interpolation(type(self)):
+            return transform_begin(self)  # a fade with its own motion
         self.target_mobject = self.target_copy = self.starting_mobject = self.mobject
         if self.suspend_mobject_updating:
             self.mobject.suspend_updating()
