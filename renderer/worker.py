@@ -187,6 +187,9 @@ def start_worker(parent: int | None = None, events=None) -> None:
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     if parent is not None:
         _die_with_parent(parent)
+    import voice.engine
+
+    voice.engine.ENGINE_THREADS = 1  # one worker per core already
     _preload()
 
 
