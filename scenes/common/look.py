@@ -17,6 +17,7 @@ __all__ = [
     "LABEL_SIZE",
     "LOSS",
     "MARGIN",
+    "METHOD_COLOURS",
     "MATH_SIZE",
     "MUTED",
     "POINT",
@@ -38,6 +39,10 @@ THIRD = "#CC79A7"  # reddish purple: a third curve or method
 TEXT = "#F2F2F2"  # body text
 MUTED = "#9A9A9A"  # axes, grid, secondary labels
 BACKGROUND = "#16181D"
+
+# One colour per optimizer, the same in every scene that shows it.
+METHOD_COLOURS = {"sgd": SECOND, "momentum": THIRD, "nag": LOSS, "adagrad": POINT,
+                  "rmsprop": FUNCTION, "adam": GRADIENT}
 
 # One CJK font that also has good Latin glyphs, shipped by Debian's fonts-noto-cjk.
 FONT = "Noto Sans CJK SC"

@@ -22,13 +22,14 @@ from scenes.common import (
 
 # Numbers the scene uses: (optimizer, hyper-parameters, colour, English, Chinese label).
 STEPS = 400
+C = look.METHOD_COLOURS
 RACERS = (
-    ("sgd", {"lr": 0.001}, look.MUTED, "GD", "梯度下降"),
-    ("momentum", {"lr": 0.001, "momentum": 0.9}, look.SECOND, "Momentum", "动量法"),
-    ("nag", {"lr": 0.001, "momentum": 0.9}, look.THIRD, "NAG", "NAG"),
-    ("adagrad", {"lr": 0.5}, look.POINT, "Adagrad", "Adagrad"),
-    ("rmsprop", {"lr": 0.01}, look.FUNCTION, "RMSprop", "RMSprop"),
-    ("adam", {"lr": 0.1}, look.GRADIENT, "Adam", "Adam"),
+    ("sgd", {"lr": 0.001}, C["sgd"], "GD", "梯度下降"),
+    ("momentum", {"lr": 0.001, "momentum": 0.9}, C["momentum"], "Momentum", "动量法"),
+    ("nag", {"lr": 0.001, "momentum": 0.9}, C["nag"], "NAG", "NAG"),
+    ("adagrad", {"lr": 0.5}, C["adagrad"], "Adagrad", "Adagrad"),
+    ("rmsprop", {"lr": 0.01}, C["rmsprop"], "RMSprop", "RMSprop"),
+    ("adam", {"lr": 0.1}, C["adam"], "Adam", "Adam"),
 )
 LEVELS = (0.5, 2, 8, 30, 100, 300, 800)
 ADAM_STEP_SHOWN = 20  # the step whose per-coordinate sizes are read out

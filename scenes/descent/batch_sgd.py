@@ -56,7 +56,7 @@ class BatchMiniBatchSGD(LectureScene):
         # Three methods run side by side, measured in epochs (passes over the data)
         self.section("Fitting", "拟合")
         loss_axes = get_axes([0, EPOCHS, 5], [-2, 2, 1], 5.4, 3.0,
-                             x_label=get_text(tr("epoch", "轮"), size=look.LABEL_SIZE,
+                             x_label=get_text(tr("epoch", "轮次"), size=look.LABEL_SIZE,
                                               color=look.MUTED),
                              y_label=get_log_label("L"), y_log=True)
         loss_axes.to_corner(mn.UR, buff=0.5).shift(0.2 * mn.LEFT)

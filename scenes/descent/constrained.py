@@ -77,7 +77,8 @@ class ConstrainedOptimisation(LectureScene):
         grad_g = mn.Arrow(p, axes.c2p(*(sol.point + scale * sol.grad_g)), buff=0,
                           color=look.POINT, stroke_width=5)
         dot = mn.Dot(p, radius=0.08, color=look.TEXT)
-        rule = get_math(rf"\nabla f = \lambda \nabla h,\quad \lambda = {tex_number(sol.multiplier)}",
+        lam = -sol.multiplier  # L = f + λh, the sign convention of the sections after this
+        rule = get_math(rf"\nabla f + \lambda \nabla h = 0,\quad \lambda = {tex_number(lam)}",
                         size=look.MATH_SIZE - 6, color=look.TEXT)
         where = get_math(rf"(x, y) = ({sol.point[0]:.3f},\ {sol.point[1]:.3f})",
                          size=look.MATH_SIZE - 6, color=look.TEXT)
@@ -86,17 +87,18 @@ class ConstrainedOptimisation(LectureScene):
         self.play(mn.FadeIn(dot), mn.GrowArrow(grad_f), mn.GrowArrow(grad_g))
         self.play(mn.Write(rule), mn.Write(where))
         self.record("lagrange point", sol.point)
-        self.record("multiplier", sol.multiplier)
+        self.record("multiplier", lam)
         self.record("gradients", [sol.grad_f, sol.grad_g])
-        self.narrate("There the level set is tangent to the circle: ∇f and ∇h are parallel, "
-                     "∇f = λ∇h.",
-                     "在那里等高线与圆相切：∇f 与 ∇h 平行，即 ∇f = λ∇h。")
+        self.narrate("There the level set is tangent to the circle: ∇f + λ∇h = 0, so the "
+                     "Lagrangian f + λh is stationary.",
+                     "在那里等高线与圆相切：∇f 与 ∇h 平行，即 ∇f + λ∇h = 0，"
+                     "此处是拉格朗日函数 f + λh 的驻点。")
         inward = float(np.dot(sol.grad_f, sol.grad_g)) < 0
         self.record("gradients point apart", float(inward))
-        self.narrate(f"λ is {'negative' if sol.multiplier < 0 else 'positive'}: ∇f points "
+        self.narrate(f"λ is {'negative' if lam < 0 else 'positive'}: ∇f points "
                      f"{'into' if inward else 'out of'} the circle, ∇h out of it. For an "
                      "equality constraint the sign is free.",
-                     f"λ 是{'负' if sol.multiplier < 0 else '正'}的：∇f 指向圆"
+                     f"λ 是{'负' if lam < 0 else '正'}的：∇f 指向圆"
                      f"{'内' if inward else '外'}，∇h 指向圆外。等式约束的乘子可正可负。")
 
     def _regularisation(self) -> None:

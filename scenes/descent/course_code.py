@@ -27,6 +27,7 @@ CODE = "scenes/descent/code/"
 SIGMOID_EPOCHS = 300
 LINE_EPOCHS = 50
 SHOWN_SIGMOID_EPOCHS = (0, 1, 5, 20, 80, 300)
+ZOOM_Y = (0.94, 1.0)  # the y band the zoomed sigmoid plot shows
 LINE_FIT_PARTS = ((1, 15), (17, 26))  # the listing in two parts: data and model, then training
 COMMENTS_ZH = {  # the listings' comments as the Chinese render shows them
     "dy/dx = 3 x^2 = 27 at x = 3": "dy/dx = 3 x^2，在 x = 3 处等于 27",
@@ -111,6 +112,15 @@ class CourseCode(LectureScene):
                       mn.ChangeDecimalToValue(epoch[1], e), mn.Transform(params, new_params),
                       run_time=0.8)
             self.record("sigmoid w b", [fit.w[e], fit.b[e]])
+        # zoomed in on the band the targets fill: the fit is flatter than the data
+        zoom = get_axes([0, 1, 0.5], [ZOOM_Y[0], ZOOM_Y[1], 0.02], 3.8, 3.4).move_to(axes)
+        z_targets = mn.VGroup(*[mn.Dot(zoom.c2p(x, y), radius=0.035, color=look.FUNCTION)
+                                for x, y in zip(xs[::4], ys[::4], strict=True)])
+        z_model = get_polyline(zoom, xs, fit.predict(SIGMOID_EPOCHS, xs), look.POINT, 4)
+        self.play(mn.ReplacementTransform(axes, zoom), mn.ReplacementTransform(targets, z_targets),
+                  mn.ReplacementTransform(model, z_model), run_time=1.2)
+        axes, targets, model = zoom, z_targets, z_model
+        self.record("sigmoid zoom", [*ZOOM_Y, *fit.predict(SIGMOID_EPOCHS, xs)[[0, -1]]])
         self.record("sigmoid loss", fit.loss[-1])
         self.record("sigmoid targets", [ys.min(), ys.max()])
         self.narrate(f"After {SIGMOID_EPOCHS} epochs the loss is only {plain_number(fit.loss[-1])}, "

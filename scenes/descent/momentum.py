@@ -19,6 +19,7 @@ from scenes.common import (
 )
 
 # Numbers the scene uses.
+C = look.METHOD_COLOURS  # one colour per optimizer in every scene
 STEPS = 30
 SGD_LR, MOM_LR, MU = 0.19, 0.06, 0.7
 LEVELS = (0.25, 1, 2.5, 5, 8, 12)
@@ -42,9 +43,9 @@ class MomentumVsSGD(LectureScene):
         axes, contours = get_contour_plane("bowl", LEVELS, 6.8)
         mn.VGroup(axes, contours).to_edge(mn.UP, buff=0.6).to_edge(mn.LEFT, buff=0.4)
         formula = get_math(r"L = " + get_surface("bowl").tex, color=look.FUNCTION)
-        legend = get_legend([(f"{sgd_name}  η = {SGD_LR}", look.SECOND),
+        legend = get_legend([(f"{sgd_name}  η = {SGD_LR}", C["sgd"]),
                              (tr(f"Momentum  η = {MOM_LR}, μ = {MU}",
-                                 f"动量法  η = {MOM_LR}, μ = {MU}"), look.GRADIENT),
+                                 f"动量法  η = {MOM_LR}, μ = {MU}"), C["momentum"]),
                              (tr(f"step −ηv (drawn ×{ARROW_SCALE:g})",
                                  f"一步 −ηv（放大 {ARROW_SCALE:g} 倍）"), look.TEXT)],
                             size=look.LABEL_SIZE - 2)
@@ -58,7 +59,7 @@ class MomentumVsSGD(LectureScene):
 
         # Plain SGD zig-zags
         self.section("Plain GD", "普通梯度下降")
-        path = get_trajectory(axes, sgd.positions, look.SECOND)
+        path = get_trajectory(axes, sgd.positions, C["sgd"])
         self.play(mn.FadeIn(legend[0]))
         self.play(mn.Create(path[0]), mn.FadeIn(path[1], lag_ratio=0.2), run_time=3)
         self.record("sgd", sgd.positions)
@@ -68,15 +69,15 @@ class MomentumVsSGD(LectureScene):
 
         # Momentum: a running sum of gradients
         self.section("Momentum", "动量")
-        rule = mn.VGroup(get_math(r"v \leftarrow \mu v + \nabla L", color=look.GRADIENT),
-                         get_math(r"w \leftarrow w - \eta v", color=look.GRADIENT))
+        rule = mn.VGroup(get_math(r"v \leftarrow \mu v + \nabla L", color=C["momentum"]),
+                         get_math(r"w \leftarrow w - \eta v", color=C["momentum"]))
         rule.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
         rule.next_to(legend, mn.DOWN, buff=0.4).align_to(legend, mn.LEFT)
         self.play(mn.FadeIn(legend[1]), mn.Write(rule))
         self.narrate("Momentum keeps a velocity v: pushes across the valley cancel, pushes "
                      "along it add up.",
                      "动量法保留一个速度 v：垂直于谷底的推力相互抵消，沿谷底的推力不断累加。")
-        m_path = get_trajectory(axes, mom.positions, look.GRADIENT)
+        m_path = get_trajectory(axes, mom.positions, C["momentum"])
         arrows = mn.VGroup()
         for k in range(0, STEPS, 3):
             start = axes.c2p(*mom.positions[k + 1])
@@ -96,8 +97,8 @@ class MomentumVsSGD(LectureScene):
 
         # Compare where they are after the same number of steps
         self.section(f"After {STEPS} steps", f"{STEPS} 步之后")
-        result = get_loss_readout([(sgd_name, sgd.losses[-1], look.SECOND),
-                                   (tr("Momentum", "动量法"), mom.losses[-1], look.GRADIENT)],
+        result = get_loss_readout([(sgd_name, sgd.losses[-1], C["sgd"]),
+                                   (tr("Momentum", "动量法"), mom.losses[-1], C["momentum"])],
                                   STEPS)
         result.next_to(rule, mn.DOWN, buff=0.4).align_to(rule, mn.LEFT)
         self.play(mn.FadeIn(result))

@@ -8,6 +8,7 @@ import numpy as np
 from mathcore.descent import get_surface, optimize
 from scenes.common import LectureThreeDScene, get_math, get_text, look, plain_number, tr
 from scenes.common.landscape import (
+    get_axis_labels,
     get_landscape,
     get_landscape_axes,
     get_path_3d,
@@ -50,8 +51,9 @@ class WalkingDownTheMountain(LectureThreeDScene):
         mn.VGroup(axes, land).shift(1.0 * mn.IN)
         formula = self.overlay(get_math(r"L(w_1, w_2)", color=look.FUNCTION))
         formula.to_corner(mn.UL, buff=0.5)
+        names = get_axis_labels(self, axes, ("w_1", "w_2", "L"))
         self.play(mn.Create(axes), mn.Create(land), run_time=2.5)
-        self.play(mn.FadeIn(formula))
+        self.play(mn.FadeIn(formula), *[mn.FadeIn(n) for n in names])
         self.narrate("Training is a walk downhill on the loss L, over the two parameters w1 "
                      "and w2.", "训练就像在损失 L 的地形上下山，地面的两个方向是参数 w1 和 w2。")
 

@@ -18,6 +18,7 @@ from scenes.common import (
     tr,
 )
 
+C = look.METHOD_COLOURS  # one colour per optimizer in every scene
 # The update rule on screen, in torch's convention (torch.optim.SGD(nesterov=True)); a test
 # runs exactly these three lines against torch.
 NAG_RULE = (
@@ -68,9 +69,17 @@ class NesterovMomentum(LectureScene):
         # A few steps taken apart, on a close-up of the start
         self.section("Three steps", "分解三步")
         full = mn.VGroup(axes, contours)
-        zoom_axes, zoom_contours = get_contour_plane("bowl", LEVELS, 5.0, window=ZOOM, step=0.5)
-        close_up = mn.VGroup(zoom_axes, zoom_contours)
+        # no numbers on the close-up: its axis crosses the steps; a frame and a note place it
+        zoom_axes, zoom_contours = get_contour_plane("bowl", LEVELS, 5.0, window=ZOOM, step=0.5,
+                                                     numbers=False)
+        box = mn.SurroundingRectangle(zoom_axes, buff=0, color=look.MUTED, stroke_width=1.5)
+        x0, x1 = (f"{v:g}".replace("-", "−") for v in ZOOM[:2])
+        where = get_text(tr(f"close-up: x from {x0} to {x1}", f"局部放大：x 从 {x0} 到 {x1}"),
+                         size=look.LABEL_SIZE - 2, color=look.MUTED)
+        close_up = mn.VGroup(zoom_axes, zoom_contours, box)
         close_up.to_edge(mn.UP, buff=0.5).to_edge(mn.LEFT, buff=0.8)
+        where.next_to(box, mn.DOWN, buff=0.15).align_to(box, mn.LEFT)
+        close_up.add(where)
         self.play(mn.FadeOut(full), mn.FadeIn(close_up), mn.FadeIn(legend))
         walker = mn.Dot(zoom_axes.c2p(*nag.positions[0]), radius=0.08, color=look.TEXT)
         self.play(mn.FadeIn(walker))
@@ -100,15 +109,15 @@ class NesterovMomentum(LectureScene):
         self.section("NAG against Momentum", "NAG 与动量法对比")
         self.play(mn.FadeOut(close_up), mn.FadeOut(steps), mn.FadeOut(walker),
                   mn.FadeOut(legend), mn.FadeOut(rule), mn.FadeIn(full), run_time=0.8)
-        compare = get_legend([(tr("Momentum", "动量法"), look.SECOND), ("NAG", look.GRADIENT)])
+        compare = get_legend([(tr("Momentum", "动量法"), C["momentum"]), ("NAG", C["nag"])])
         compare.next_to(formula, mn.DOWN, buff=0.4).align_to(formula, mn.LEFT)
-        m_path = get_trajectory(axes, mom.positions, look.SECOND)
-        n_path = get_trajectory(axes, nag.positions, look.GRADIENT)
+        m_path = get_trajectory(axes, mom.positions, C["momentum"])
+        n_path = get_trajectory(axes, nag.positions, C["nag"])
         self.play(mn.FadeIn(compare))
         self.play(mn.Create(m_path[0]), mn.FadeIn(m_path[1]), mn.Create(n_path[0]),
                   mn.FadeIn(n_path[1]), run_time=3)
-        result = get_loss_readout([(tr("Momentum", "动量法"), mom.losses[-1], look.SECOND),
-                                   ("NAG", nag.losses[-1], look.GRADIENT)], STEPS)
+        result = get_loss_readout([(tr("Momentum", "动量法"), mom.losses[-1], C["momentum"]),
+                                   ("NAG", nag.losses[-1], C["nag"])], STEPS)
         result.next_to(compare, mn.DOWN, buff=0.4).align_to(compare, mn.LEFT)
         note = get_text(tr(f"same η = {LR}, μ = {MU}", f"相同的 η = {LR}，μ = {MU}"),
                         size=look.LABEL_SIZE, color=look.MUTED)

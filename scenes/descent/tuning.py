@@ -27,7 +27,7 @@ from scenes.common import (
 )
 
 # Numbers the scene uses.
-COLOURS = (look.SECOND, look.GRADIENT, look.THIRD)
+COLOURS = (look.SECOND, look.GRADIENT, look.THIRD)  # settings of one knob (optimizers: theirs)
 WIDTHS = (3, 5, 2.5)  # the middle run drawn widest, so a run lying under another still shows
 EPOCHS, LR_EPOCHS, EARLY = 15, 60, 10  # EARLY: the epoch the learning-rate narration reads
 SMALL_LR, MID_LR = 0.05, 0.3
@@ -45,8 +45,8 @@ def _panel_data() -> tuple[list, dict]:
         f = fit_line(data, "minibatch" if 1 < size < 99 else ("batch" if size == 99 else "sgd"),
                      lr=lr, epochs=EPOCHS, batch_size=size)
         runs.append((f"batch {size}", f"批量 {size}",
-                     np.arange(len(f.loss)) / f.updates_per_epoch, f.loss))
-    out.append((("Batch size", "批量大小"), (5, EPOCHS, "epoch", "轮"), "L", [-2, 2, 2], runs))
+                     np.arange(len(f.loss)) / f.updates_per_epoch, f.loss, COLOURS[len(runs)]))
+    out.append((("Batch size", "批量大小"), (5, EPOCHS, "epoch", "轮次"), "L", [-2, 2, 2], runs))
     # Learning rate: excess loss over the least-squares line, so the rates of approach show
     rates = quadratic_rates(mse_hessian(data.x))
     floor = least_squares(data)[2]
@@ -54,21 +54,21 @@ def _panel_data() -> tuple[list, dict]:
     for lr in (SMALL_LR, MID_LR, rates.best):
         f = fit_line(data, "batch", lr=lr, epochs=LR_EPOCHS)
         label = f"η = {lr:.3g}"
-        runs.append((label, label, np.arange(len(f.loss)), f.loss - floor))
-    out.append((("Learning rate", "学习率"), (20, LR_EPOCHS, "epoch", "轮"), "L - L^*",
+        runs.append((label, label, np.arange(len(f.loss)), f.loss - floor, COLOURS[len(runs)]))
+    out.append((("Learning rate", "学习率"), (20, LR_EPOCHS, "epoch", "轮次"), "L - L^*",
                 [-4, 2, 2], runs))
     runs = []
     for mu in (0.0, 0.5, 0.9):
         t = optimize("bowl", None, "momentum" if mu else "sgd", 0.02, 60,
                      **({"momentum": mu} if mu else {}))
-        runs.append((f"μ = {mu}", f"μ = {mu}", np.arange(61), t.losses))
+        runs.append((f"μ = {mu}", f"μ = {mu}", np.arange(61), t.losses, COLOURS[len(runs)]))
     out.append((("Momentum", "动量"), (20, 60, "step", "步"), "L", [-4, 2, 2], runs))
     runs = []
     for name, lr, en, zh in (("sgd", 0.001, "GD", "梯度下降"), ("momentum", 0.001, "Momentum", "动量法"),
                              ("adam", 0.1, "Adam", "Adam")):
         t = optimize("rosenbrock", None, name, lr, 400, **({"momentum": 0.9}
                                                             if name == "momentum" else {}))
-        runs.append((en, zh, np.arange(401), t.losses))
+        runs.append((en, zh, np.arange(401), t.losses, look.METHOD_COLOURS[name]))
     out.append((("Optimizer", "优化器"), (100, 400, "step", "步"), "L", [-2, 2, 2], runs))
     return out, {"rates": rates, "floor": floor}
 
@@ -86,11 +86,11 @@ class TrainingKnobs(LectureScene):
         for (en, zh), (x_step, x_max, unit_en, unit_zh), y_tex, y_range, runs in panels_data:
             x_label = get_text(tr(unit_en, unit_zh), size=look.LABEL_SIZE, color=look.MUTED)
             y_label = get_log_label(y_tex)
-            axes = get_axes([0, x_max, x_step], y_range, 3.6, 1.5, x_label=x_label,
+            axes = get_axes([0, x_max, x_step], y_range, 4.2, 2.8, x_label=x_label,
                             y_label=y_label, y_log=True, y_numbers=True)
             title = get_text(tr(en, zh), size=look.BODY_SIZE)
-            legend = get_legend([(tr(label, label_zh), c) for (label, label_zh, _, _), c in
-                                 zip(runs, COLOURS, strict=True)], size=look.LABEL_SIZE - 4)
+            legend = get_legend([(tr(label, label_zh), c) for label, label_zh, _, _, c in runs],
+                                size=look.LABEL_SIZE - 4)
             title.next_to(axes, mn.UP, buff=0.3).align_to(axes, mn.LEFT)
             legend.next_to(axes, mn.RIGHT, buff=0.35).shift(0.2 * mn.UP)
             panels.add(mn.VGroup(axes, title, legend))
@@ -100,14 +100,13 @@ class TrainingKnobs(LectureScene):
             panels.scale_to_fit_height(3.8 - look.CAPTION_BAND_TOP).to_edge(mn.UP, buff=0.2)
         lo = 10.0 ** np.array([d[3][0] for d in panels_data])
         curves = [mn.VGroup(*[get_polyline(panel[0], x, np.clip(loss, floor, 100), c, w)
-                              for (_, _, x, loss), c, w in zip(runs, COLOURS, WIDTHS,
-                                                                strict=True)])
+                              for (_, _, x, loss, c), w in zip(runs, WIDTHS, strict=True)])
                   for panel, (*_, runs), floor in zip(panels, panels_data, lo, strict=True)]
         for c in curves:  # the middle run on top
             c.submobjects = [c[0], c[2], c[1]]
 
         # The learning rate's numbers: the limit, the best fixed rate, an early and a late epoch
-        lr_runs = {label: loss for label, _, _, loss in panels_data[1][4]}
+        lr_runs = {label: loss for label, _, _, loss, _ in panels_data[1][4]}
         small, mid, best = (lr_runs[k] for k in lr_runs)
         early_leader = "mid" if mid[EARLY] < best[EARLY] else "best"
         late_lowest = min(("small", small[-1]), ("mid", mid[-1]), ("best", best[-1]),
@@ -152,7 +151,7 @@ class TrainingKnobs(LectureScene):
                 panels, curves, notes, panels_data, strict=True)):
             self.section(name, name_zh)
             self.play(mn.FadeIn(panel), mn.Create(curve), run_time=1.5)
-            for label, _, _, loss in runs:
+            for label, _, _, loss, _ in runs:
                 self.record(f"{name}: {label}", loss)
             if i == 0:
                 self.narrate("Each panel turns one hyper-parameter of training and shows the "

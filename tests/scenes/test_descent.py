@@ -219,6 +219,11 @@ def test_course_code_scene_numbers(rendered):
     assert rec["sigmoid loss"][0] < 1e-4 and abs(sig[-1, 0] - 5) > 2
     # slope of the sigmoid there: at most s(3)(1 - s(3)) = 0.045, a flat valley
     assert lo * (1 - lo) < 0.05
+    # the zoomed plot holds every target and the final fit, which is flatter than the targets
+    y0, y1, first, last = rec["sigmoid zoom"][0]
+    assert y0 <= lo and hi <= y1 and y0 <= first <= y1 and y0 <= last <= y1
+    w, b = sig[-1]
+    assert first == pytest.approx(1 / (1 + np.exp(-b))) and first > lo and last < hi
 
 
 def test_listings_in_chinese_show_translated_comments_and_the_same_code():
@@ -259,7 +264,8 @@ def test_constrained_scene_numbers_match_closed_forms(rendered):
     rec = rendered(*CONSTRAINED, "en").recorded
     np.testing.assert_allclose(rec["lagrange point"][0], np.array([2, 1]) / np.sqrt(5),
                                atol=1e-10)
-    assert rec["multiplier"][0] == pytest.approx(1 - np.sqrt(5))
+    # L = f + λh: ∇f + λ∇h = 0 at the point (2, 1)/√5 gives λ = √5 − 1
+    assert rec["multiplier"][0] == pytest.approx(np.sqrt(5) - 1)
     grad_f, grad_g = (np.array(g) for g in rec["gradients"][0])
     assert abs(grad_f[0] * grad_g[1] - grad_f[1] * grad_g[0]) < 1e-9  # parallel
     for a in (0, 0.5, 1, 3):
@@ -268,8 +274,8 @@ def test_constrained_scene_numbers_match_closed_forms(rendered):
     np.testing.assert_allclose(rec["dual values"][0], lam - lam**2 / 4, atol=1e-6)
     assert rec["primal optimum"][0] == pytest.approx(1.0, abs=1e-6)
     assert rec["dual optimum"][0] == pytest.approx([2.0, 1.0], abs=1e-6)
-    # "lambda is negative: grad f points into the circle, grad h out of it"
-    assert rec["multiplier"][0] < 0 and rec["gradients point apart"][0] == 1.0
+    # "lambda is positive: grad f points into the circle, grad h out of it"
+    assert rec["multiplier"][0] > 0 and rec["gradients point apart"][0] == 1.0
     assert float(np.dot(grad_f, grad_g)) < 0
 
 
