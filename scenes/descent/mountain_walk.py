@@ -51,7 +51,7 @@ class WalkingDownTheMountain(LectureThreeDScene):
         mn.VGroup(axes, land).shift(1.0 * mn.IN)
         formula = self.overlay(get_math(r"L(w_1, w_2)", color=look.FUNCTION))
         formula.to_corner(mn.UL, buff=0.5)
-        names = get_axis_labels(self, axes, ("w_1", "w_2", "L"))
+        names = get_axis_labels(self, axes, ("w_1", "w_2", "L"), size=look.LABEL_SIZE + 10)
         self.play(mn.Create(axes), mn.Create(land), run_time=2.5)
         self.play(mn.FadeIn(formula), *[mn.FadeIn(n) for n in names])
         self.narrate("Training is a walk downhill on the loss L, over the two parameters w1 "

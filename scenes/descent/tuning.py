@@ -85,8 +85,8 @@ class TrainingKnobs(LectureScene):
         panels = mn.VGroup()
         for (en, zh), (x_step, x_max, unit_en, unit_zh), y_tex, y_range, runs in panels_data:
             x_label = get_text(tr(unit_en, unit_zh), size=look.LABEL_SIZE, color=look.MUTED)
-            y_label = get_log_label(y_tex)
-            axes = get_axes([0, x_max, x_step], y_range, 4.2, 2.8, x_label=x_label,
+            y_label = get_log_label(y_tex, size=look.LABEL_SIZE + 4)
+            axes = get_axes([0, x_max, x_step], y_range, 3.9, 2.2, x_label=x_label,
                             y_label=y_label, y_log=True, y_numbers=True)
             title = get_text(tr(en, zh), size=look.BODY_SIZE)
             legend = get_legend([(tr(label, label_zh), c) for label, label_zh, _, _, c in runs],
@@ -97,7 +97,7 @@ class TrainingKnobs(LectureScene):
         panels.arrange_in_grid(rows=2, cols=2, buff=(0.6, 0.35))
         panels.scale_to_fit_width(min(panels.width, 13.4)).set_x(0).to_edge(mn.UP, buff=0.2)
         if panels.get_bottom()[1] < look.CAPTION_BAND_TOP:
-            panels.scale_to_fit_height(3.8 - look.CAPTION_BAND_TOP).to_edge(mn.UP, buff=0.2)
+            panels.scale_to_fit_height(3.65 - look.CAPTION_BAND_TOP).to_edge(mn.UP, buff=0.2)
         lo = 10.0 ** np.array([d[3][0] for d in panels_data])
         curves = [mn.VGroup(*[get_polyline(panel[0], x, np.clip(loss, floor, 100), c, w)
                               for (_, _, x, loss, c), w in zip(runs, WIDTHS, strict=True)])
