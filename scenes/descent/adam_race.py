@@ -3,6 +3,8 @@ per-coordinate steps, and a race of six optimizers on the Rosenbrock valley."""
 
 from __future__ import annotations
 
+import re
+
 import manim as mn
 
 from mathcore.descent import get_surface, optimize
@@ -37,15 +39,20 @@ ZOOM = (-1.6, -1.2, 1.85, 2.25)  # where Adam's first steps happen
 ZOOM_LEVELS = (4, 6, 8, 10, 12.5, 15, 20, 30)
 ADAM_RULE = (
     r"m \leftarrow \beta_1 m + (1 - \beta_1)\,\nabla L",
-    r"v \leftarrow \beta_2 v + (1 - \beta_2)\,(\nabla L)^2",
-    r"\hat m = \frac{m}{1 - \beta_1^t},\quad \hat v = \frac{v}{1 - \beta_2^t}",
-    r"w \leftarrow w - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}",
+    r"s \leftarrow \beta_2 s + (1 - \beta_2)\,(\nabla L)^2",
+    r"\hat m = \frac{m}{1 - \beta_1^t},\quad \hat s = \frac{s}{1 - \beta_2^t}",
+    r"w \leftarrow w - \eta\,\frac{\hat m}{\sqrt{\hat s} + \epsilon}",
 )
 FAMILY = (  # (name, the squared-gradient memory), each row adds to the one before
     ("Adagrad", r"s \leftarrow s + (\nabla L)^2"),
     ("RMSprop", r"s \leftarrow \rho s + (1 - \rho)(\nabla L)^2"),
     ("Adam", r"+\ m,\ \ 1/(1 - \beta^t)"),
 )
+
+
+def spaced(zh: str) -> str:
+    """A space between Chinese characters and a Latin name next to them (动量法和 NAG)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])", " ", zh)
 
 
 class AdamRace(LectureScene):
@@ -88,9 +95,9 @@ class AdamRace(LectureScene):
                      say_en="Both start at zero, so dividing by one minus beta to the power t "
                             "corrects the early bias.",
                      say_zh="两者都从零开始，所以除以一减贝塔的 t 次方，来修正前几步的偏差。")
-        self.narrate("Each coordinate then steps by η times m̂ over the root of v̂: large "
+        self.narrate("Each coordinate then steps by η times m̂ over the root of ŝ: large "
                      "gradients get small rates.",
-                     "于是每个坐标的一步是 η 乘以 m̂ 除以 v̂ 的平方根：梯度大的坐标，学习率就小。")
+                     "于是每个坐标的一步是 η 乘以 m̂ 除以 ŝ 的平方根：梯度大的坐标，学习率就小。")
 
         # Adam's family
         self.section("Adagrad, RMSprop, Adam", "Adagrad、RMSprop 与 Adam")
@@ -136,13 +143,14 @@ class AdamRace(LectureScene):
         self.play(mn.Create(adam_path), mn.FadeIn(dots, lag_ratio=0.1), run_time=2)
         sizes = adam.step_sizes[k - 1]  # row 0 is step 1
         readout = mn.VGroup(
-            get_math(r"\tilde\eta_x = " + tex_number(sizes[0]), color=look.GRADIENT,
+            get_math(r"\tilde\eta_x = " + tex_number(sizes[0]), color=look.GRADIENT_BRIGHT,
                      size=look.MATH_SIZE - 6),
-            get_math(r"\tilde\eta_y = " + tex_number(sizes[1]), color=look.GRADIENT,
+            get_math(r"\tilde\eta_y = " + tex_number(sizes[1]), color=look.GRADIENT_BRIGHT,
                      size=look.MATH_SIZE - 6),
         ).arrange(mn.RIGHT, buff=0.6)
-        rate = get_math(r"\tilde\eta = \eta \,/\, \big((1 - \beta_1^t)(\sqrt{\hat v} + "
-                        r"\epsilon)\big)", color=look.GRADIENT, size=look.MATH_SIZE - 6)
+        rate = mn.VGroup(*[get_math(t, color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 6) for t in (
+            r"\tilde\eta = \eta \,/\, \big((1 - \beta_1^t)(\sqrt{\hat s} + \epsilon)\big)",
+            r"\Delta w = -\tilde\eta\, m")]).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
         readout.next_to(close_up, mn.DOWN, buff=0.3).align_to(close_up, mn.LEFT)
         rate.next_to(axes, mn.DOWN, buff=0.3).align_to(axes, mn.LEFT)
         self.play(mn.FadeIn(rate), mn.FadeIn(readout))
@@ -151,14 +159,14 @@ class AdamRace(LectureScene):
         self.record("adam step sizes", sizes)
         self.record("adam rate ratio", ratio)
         self.narrate(f"Adam's first {k} steps, enlarged. Its effective rate η̃ is η divided by "
-                     "both (1 − β₁ᵗ) and (√v̂ + ε).",
+                     "both (1 − β₁ᵗ) and (√ŝ + ε); each step is −η̃ m.",
                      f"放大看 Adam 的前 {k} 步。有效学习率 η̃ 等于 η 除以 (1 − β₁ᵗ) 与 "
-                     "(√v̂ + ε) 的乘积。",
+                     "(√ŝ + ε) 的乘积，每一步是 −η̃ m。",
                      say_en=f"Adam's first {k} steps, enlarged. Its effective rate, eta tilde, "
                             "is eta divided by both one minus beta one to the power t, and the "
-                            "root of v hat plus epsilon.",
+                            "root of s hat plus epsilon; each step is minus eta tilde times m.",
                      say_zh="放大看 Adam 最初的这些步。有效学习率伊塔波浪，等于伊塔除以一减贝塔一的 "
-                            "t 次方，再除以根号 v 帽加艾普西龙。")
+                            "t 次方，再除以根号 s 帽加艾普西龙；每一步是负的伊塔波浪乘以 m。")
         other = "y" if smaller == "x" else "x"
         self.narrate(f"The gradients in {smaller} were larger, so the rate in {other} is "
                      f"{ratio:.1f} times the rate in {smaller}.",
@@ -210,6 +218,8 @@ class AdamRace(LectureScene):
         self.play(mn.FadeIn(table))
         self.record("final losses", [finals[name] for name, *_ in RACERS])
         names = {name: tr(en, zh) for name, _, _, en, zh in RACERS}
+        names_en = {name: en for name, _, _, en, _ in RACERS}
+        names_zh = {name: zh for name, *_, zh in RACERS}
         self.narrate(f"After {STEPS} steps {names[best]} is closest, at L = "
                      f"{plain_number(finals[best])}.",
                      f"{STEPS} 步后 {names[best]} 最接近终点，L = {plain_number(finals[best])}。")
@@ -223,6 +233,16 @@ class AdamRace(LectureScene):
                      f"{plain_number(finals['sgd'])}.",
                      f"所以它停在 {plain_number(finals['adagrad'])}，与梯度下降的 "
                      f"{plain_number(finals['sgd'])} 相近。")
-        self.narrate("No optimizer wins in every valley; the learning rate matters as much as "
-                     "the method.", "没有哪种优化器在所有山谷里都最好；学习率和方法一样重要。")
+        ahead = [n for n in finals if finals[n] < finals["adam"]]  # who beat Adam here
+        self.record("ahead of adam", [finals[n] for n in ahead])
+        if ahead:
+            self.narrate("On this valley Adam is not the best: "
+                         + " and ".join(names_en[n] for n in ahead)
+                         + " end lower. The learning rate matters as much as the method.",
+                         "在这个山谷里 Adam 并不是最好的："
+                         + spaced("和".join(names_zh[n] for n in ahead))
+                         + "停得更低。学习率和方法一样重要。")
+        else:
+            self.narrate("On this valley Adam ends lowest; the learning rate matters as much as "
+                         "the method.", "在这个山谷里 Adam 停得最低；学习率和方法一样重要。")
         self.wait(1.0)

@@ -69,7 +69,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         names = get_axis_labels(self, axes)
         self.play(mn.Create(axes), mn.Create(land), mn.FadeIn(formula), run_time=2.5)
         self.play(*[mn.FadeIn(n) for n in names])
-        colours = (look.SECOND, look.THIRD)
+        colours = (look.SECOND, look.TEXT)  # two plain GD runs: GD's colour, then white
         walkers = [get_walker(axes, r.positions[0], r.losses[0], c, WALKER)
                    for r, c in zip(runs, colours, strict=True)]
         legend = self.overlay(get_legend(
@@ -139,7 +139,7 @@ class LocalMinimaAndSaddles(LectureThreeDScene):
         # GD lingers, momentum escapes
         self.section("Lingering and escaping", "徘徊与逃离")
         methods = [(gd, exits[0], look.SECOND, tr("GD", "梯度下降") + f"  η = {SADDLE_LR}"),
-                   (mom, exits[1], look.GRADIENT,
+                   (mom, exits[1], look.METHOD_COLOURS["momentum"],
                     tr(f"Momentum  μ = {MU}", f"动量法  μ = {MU}"))]
         legend = self.overlay(get_legend([(name, c) for _, _, c, name in methods],
                                          size=look.LABEL_SIZE))

@@ -143,9 +143,7 @@ class TrainingKnobs(LectureScene):
               f"学习率太小就爬得很慢：η = {SMALL_LR} 仍比最低损失高 {plain_number(small[-1])}。")],
             [("Momentum speeds up the long, shallow direction of the valley.",
               "动量加快了沿山谷平缓方向的前进。")],
-            [self._optimizer_result(panels_data[3][4]),
-             ("Adaptive rates help in some valleys, but not in all of them.",
-              "自适应学习率在有些山谷里有效，但并非所有山谷。")],
+            [self._optimizer_result(panels_data[3][4]), self._adaptive_note(panels_data[3][4])],
         )
         for i, (panel, curve, lines, ((name, name_zh), *_rest, runs)) in enumerate(zip(
                 panels, curves, notes, panels_data, strict=True)):
@@ -160,6 +158,15 @@ class TrainingKnobs(LectureScene):
             for line in lines:
                 self.narrate(*line)
         self.wait(1.0)
+
+    @staticmethod
+    def _adaptive_note(runs) -> tuple[str, str]:
+        """What the panel says about the adaptive rate: whether Adam ends lowest here."""
+        finals = {r[0]: r[3][-1] for r in runs}
+        if finals["Adam"] == min(finals.values()):
+            return "Here the adaptive rate wins.", "在这里自适应学习率胜出。"
+        return ("An adaptive rate is no guarantee: here Adam does not end lowest.",
+                "自适应学习率并不保证最好：在这里 Adam 没有停得最低。")
 
     def _optimizer_result(self, runs) -> tuple[str, str]:
         """What the optimizer panel shows: who ends lowest after its steps, in order."""
