@@ -153,6 +153,7 @@ def test_tuning_optimizer_panel_narrates_its_own_ranking(rendered):
     assert mom < adam < gd  # Momentum lowest, Adam next, GD behind: as narrated
     assert any(line.startswith("On Rosenbrock after 400 steps, Momentum ends lowest")
                and ", Adam next" in line and ", GD still" in line for line in r.narration)
+    assert "An adaptive rate is no guarantee: here Adam does not end lowest." in r.narration
 
 
 def test_adam_scene_step_sizes_and_race(rendered):
@@ -181,6 +182,10 @@ def test_adam_scene_step_sizes_and_race(rendered):
     # "Adagrad's rates shrank to ..., about plain GD's 0.001: it ends next to GD's 4.76"
     assert np.all((0.5 * 0.001 < last) & (last < 2 * 0.001))
     assert abs(finals[3] - finals[0]) < 0.15 * finals[0]
+    # "On this valley Adam is not the best: Momentum and NAG end lower"
+    assert rec["ahead of adam"][0] == [finals[1], finals[2]]
+    assert finals[1] < finals[5] and finals[2] < finals[5]
+    assert all(f > finals[5] for i, f in enumerate(finals) if i not in (1, 2, 5))
 
 
 def _run_listing(name: str, capsys) -> str:
