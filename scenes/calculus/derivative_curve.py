@@ -55,9 +55,9 @@ class DerivativeCurve(LectureScene):
         # Set up the curve on top, the slope plot below
         self.section("The slope at one point", "一点处的斜率")
         top = get_axes(list(X_RANGE), list(F_Y), 7.6, 2.6, x_label=_label("x"),
-                       y_label=_label("y"))
+                       y_label=_label("y"), numbers_on_top=True)
         bottom = get_axes(list(X_RANGE), list(D_Y), 7.6, 2.5, x_label=_label("x"),
-                          y_label=_label("f'(x)", look.GRADIENT))
+                          y_label=_label("f'(x)", look.GRADIENT), numbers_on_top=True)
         top.to_corner(mn.UL, buff=0.4).shift(0.2 * mn.RIGHT)
         # the bottom plot directly under the top one, same x scale, its y axis from 0.15 down
         bottom.shift(top.c2p(0, 0)[0] * mn.RIGHT - bottom.c2p(0, 0)[0] * mn.RIGHT

@@ -56,7 +56,7 @@ class Limits(LectureScene):
     def function_with_a_hole(self) -> None:
         self.section("A function with a hole", "一个有缺口的函数")
         axes = get_axes(list(X_RANGE), list(Y_RANGE), 7.6, 5.4, x_label=_label("x"),
-                        y_label=_label("y"))
+                        y_label=_label("y"), numbers_on_top=True)
         axes.to_corner(mn.UL, buff=0.5)
         xs = np.linspace(X_RANGE[0], X_RANGE[1], 400)  # an even count: 0 is not a sample
         ys = evaluate(sin_over_x, xs)

@@ -19,6 +19,7 @@ from scenes.common import (
 )
 from scenes.common.landscape import (
     LANDSCAPE_COLOURS,
+    get_axis_labels,
     get_landscape_axes,
     get_path_3d,
     walker_point,
@@ -79,7 +80,9 @@ class PartialDerivatives(LectureThreeDScene):
                                       color=look.POINT, size=look.MATH_SIZE - 6))
         panel = [formula, where]
         self._stack(panel)
-        self.play(mn.Create(axes), mn.Create(surface), run_time=2.0)
+        names = get_axis_labels(self, axes, ("x", "y", "z"), size=look.LABEL_SIZE + 10)
+        self.play(mn.Create(axes), mn.Create(surface), *[mn.FadeIn(n) for n in names],
+                  run_time=2.0)
         self.play(mn.FadeIn(formula), mn.FadeIn(where), mn.FadeIn(dot))
         self.record("point", POINT)
         self.record("value", pd.value)

@@ -22,7 +22,12 @@ from scenes.common import (
     surface_dot,
     tex_number,
 )
-from scenes.common.landscape import LANDSCAPE_COLOURS, get_landscape_axes, walker_point
+from scenes.common.landscape import (
+    LANDSCAPE_COLOURS,
+    get_axis_labels,
+    get_landscape_axes,
+    walker_point,
+)
 
 # Numbers the scene uses.
 POINT = (0.6, 0.4)  # p, where the models are built
@@ -98,7 +103,9 @@ class TaylorSurface(LectureThreeDScene):
         self.record("value", m2.value)
         panel = [formula, where]
         self._stack(panel)
-        self.play(mn.Create(axes), mn.Create(surface), run_time=2.0)
+        names = get_axis_labels(self, axes, ("x", "y", "z"), size=look.LABEL_SIZE + 10)
+        self.play(mn.Create(axes), mn.Create(surface), *[mn.FadeIn(n) for n in names],
+                  run_time=2.0)
         self.play(mn.FadeIn(formula), mn.FadeIn(where), mn.FadeIn(dot))
         self.narrate("Taylor's idea works in two variables too: here is f = sin x cos y, "
                      "and a point p on it.",

@@ -15,6 +15,7 @@ __all__ = [
     "PROJECT_ROOT",
     "code_block",
     "get_axes",
+    "put_numbers_on_top",
     "get_log_label",
     "formula_spans",
     "get_caption",
@@ -237,14 +238,20 @@ def get_log_label(y_tex: str, size: float = look.LABEL_SIZE) -> mn.Mobject:
     return get_math(y_tex + r"\ (\log)", size=size)
 
 
+NUMBER_BACKING = 0.7  # opacity of the box behind a tick number drawn over curves
+
+
 def get_axes(x_range, y_range, x_length: float, y_length: float,
              x_label: str | mn.Mobject = "x", y_label: str | mn.Mobject = "y",
-             y_numbers: bool = True, y_log: bool = False, **kw) -> mn.Axes:
+             y_numbers: bool = True, y_log: bool = False, numbers_on_top: bool = False,
+             **kw) -> mn.Axes:
     """Axes in the shared look, with tick numbers and axis labels at readable sizes.
 
     A label is TeX, or a ready mobject (Chinese text through :func:`get_text`).
     ``y_numbers=False`` leaves the y ticks unnumbered (when curves would cross the numbers);
-    ``y_log=True`` makes the y axis logarithmic (``y_range`` then holds powers of ten).
+    ``y_log=True`` makes the y axis logarithmic (``y_range`` then holds powers of ten);
+    ``numbers_on_top=True`` draws the axes over the curves, each tick number on a translucent
+    box: a curve passing under a number stays visible, dimmed, and the number readable.
     """
     def places(rng) -> dict:  # as many decimals as the tick step has: 0.25 -> 0.75, not 0.8
         step = f"{float(rng[2] if len(rng) > 2 else 1):g}"
@@ -264,6 +271,15 @@ def get_axes(x_range, y_range, x_length: float, y_length: float,
             axes.add(get(label))
         elif label:
             axes.add(get(get_math(label, size=look.LABEL_SIZE + 4)))
+    return put_numbers_on_top(axes) if numbers_on_top else axes
+
+
+def put_numbers_on_top(axes: mn.Axes) -> mn.Axes:
+    """Draw ``axes`` over the curves, each tick number on a translucent box (a curve passing
+    under a number stays visible, dimmed; an opaque box cut it in two)."""
+    for number in [*axes.x_axis.numbers, *getattr(axes.y_axis, "numbers", [])]:
+        number.add_background_rectangle(color=look.BACKGROUND, opacity=NUMBER_BACKING, buff=0.04)
+    axes.set_z_index(1)
     return axes
 
 

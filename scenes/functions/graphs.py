@@ -10,6 +10,7 @@ import manim as mn
 
 from mathcore.functions import ElementaryFunction, IntervalSet, sample_curve, tex_value
 from scenes.common import get_axes, get_math, get_text, look, tr
+from scenes.common.widgets import put_numbers_on_top
 
 __all__ = [
     "DASH",
@@ -34,7 +35,7 @@ AXIS_LABEL_SIZE = 40  # x and y beside the axes, readable at 480p
 
 def function_axes(x_range, y_range, x_length: float, y_length: float,
                   pi_ticks: bool = False) -> mn.Axes:
-    """Axes whose tick numbers sit on a background (curves pass under them).
+    """Axes whose tick numbers sit on a translucent background (curves pass under them).
 
     ``pi_ticks=True`` labels the x ticks (a step of a simple fraction of pi) as multiples of
     pi from mathcore's ``tex_value``: ``-\\pi``, ``\\frac{\\pi}{2}``.
@@ -55,10 +56,7 @@ def function_axes(x_range, y_range, x_length: float, y_length: float,
             labels.add(label)
         axes.x_axis.numbers = labels
         axes.x_axis.add(labels)
-    for number in [*axes.x_axis.numbers, *getattr(axes.y_axis, "numbers", [])]:
-        number.add_background_rectangle(color=look.BACKGROUND, opacity=1.0, buff=0.04)
-    axes.set_z_index(1)
-    return axes
+    return put_numbers_on_top(axes)
 
 
 def fit_axes(axes: mn.Axes, corner=mn.UL, shift: float = 0.25) -> mn.Axes:
