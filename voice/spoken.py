@@ -36,7 +36,7 @@ _GREEK = {
     "Φ": ("phi", "斐"), "χ": ("chi", "卡伊"), "ψ": ("psi", "普西"), "Ψ": ("psi", "普西"),
     "ω": ("omega", "欧米伽"), "Ω": ("omega", "欧米伽"),
 }
-_SUPER = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿⁱᵀ", "0123456789+-niT", strict=True))
+_SUPER = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿⁱᵀˣ", "0123456789+-niTx", strict=True))
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ", "0123456789aeoxhklmnpstij", strict=True))
 _SUP_CHARS = "".join(_SUPER)
 _SUB_CHARS = "".join(_SUB)

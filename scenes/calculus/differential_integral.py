@@ -37,6 +37,11 @@ def square(x):
     return x**2
 
 
+def cube_third(x):
+    """F(x) = x³/3, whose derivative is x²."""
+    return x**3 / 3
+
+
 def _window(dx: float) -> tuple[list[float], list[float]]:
     """The zoomed window around (X0, f(X0)): 4 dx wide, the same picture at every dx."""
     y0 = float(evaluate(square, X0))
@@ -172,6 +177,30 @@ class DifferentialIntegral(LectureScene):
         self.narrate("In the limit of thinner and thinner rectangles every rule gives the same "
                      "number: the integral.",
                      "矩形越来越细，取极限时每种取法都得到同一个数：积分。")
+
+        # The link: the strips are differentials, and they add up to the total change
+        self.section("Adding up differentials", "把微分加起来", clear=False)
+        probe = np.linspace(A, B, 9)
+        self.record("antiderivative check", [probe, derivative(cube_third, probe)])
+        rise = float(evaluate(cube_third, B) - evaluate(cube_third, A))
+        self.record("F rise", rise)
+        link = mn.VGroup(
+            get_math(r"F(x) = \frac{x^3}{3}", color=look.GRADIENT),
+            get_math(r"F'(x) = x^2", color=look.GRADIENT),
+            get_math(rf"F({B:g}) - F({A:g}) = {tex_number(rise, 4)}", color=look.GRADIENT),
+        ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
+        link.next_to(integral, mn.DOWN, buff=0.45).align_to(integral, mn.LEFT)
+        self.play(mn.FadeOut(grid))
+        self.play(mn.FadeIn(link[:2]))
+        self.narrate("Here the two ideas meet: x² is the derivative of F(x) = x³/3,",
+                     "两个概念在这里相遇：x² 是 F(x) = x³/3 的导数，")
+        self.narrate("so each thin strip, x² dx, is a differential dF.",
+                     "所以每个细条 x² dx 正是一个微分 dF。")
+        self.play(mn.FadeIn(link[2]))
+        self.narrate(f"Adding up all those small rises gives the whole rise of F: "
+                     f"F({B:g}) − F({A:g}) = {tex_number(rise, 4)}, exactly the area.",
+                     f"把这些小增量全部加起来，就是 F 的总增量：F({B:g}) − F({A:g}) = "
+                     f"{tex_number(rise, 4)}，正好等于面积。")
         self.wait(1.0)
 
     # The differential picture -------------------------------------------------------------
@@ -202,7 +231,8 @@ class DifferentialIntegral(LectureScene):
             get_math("dy", size=look.LABEL_SIZE + 4, color=look.GRADIENT).next_to(
                 dy, mn.RIGHT, buff=0.15),
             get_math(r"\Delta y - dy", size=look.LABEL_SIZE + 4, color=look.LOSS).next_to(
-                gap, mn.RIGHT, buff=0.15),
+                gap, mn.RIGHT, buff=0.3).add_background_rectangle(
+                color=look.BACKGROUND, opacity=0.8, buff=0.05),
         )
         return mn.VGroup(axes, curve, dot, tangent, run, dy, gap, labels)
 

@@ -98,8 +98,8 @@ class HessianExtremumTest(LectureThreeDScene):
         self.section("The verdict", "判别结果")
         verdicts = []
         for matrix, c in zip(matrices, found, strict=True):
-            lam = ", ".join(tex_number(x) for x in c.eigenvalues)
-            eig = get_math(r"\lambda = " + lam, size=look.MATH_SIZE - 8)
+            lam = r",\; ".join(tex_number(x) for x in c.eigenvalues)
+            eig = get_math(r"\lambda_{1,2} = " + lam, size=look.MATH_SIZE - 8)
             kind = get_text(tr(*KIND_NAMES[c.kind]), size=look.LABEL_SIZE, color=look.POINT)
             v = self.overlay(mn.VGroup(eig, kind).arrange(mn.RIGHT, buff=0.25))
             v.next_to(matrix, mn.DOWN, buff=0.25)
@@ -118,11 +118,11 @@ class HessianExtremumTest(LectureThreeDScene):
         cases = [classify_critical_point(fn, (0.0, 0.0)) for fn, _ in WARNINGS]
         table = mn.VGroup()
         for (_, tex), c in zip(WARNINGS, cases, strict=True):
-            lam = ", ".join(tex_number(x) for x in c.eigenvalues)
+            lam = r",\; ".join(tex_number(x) for x in c.eigenvalues)
             table.add(mn.VGroup(
                 get_math(r"f = " + tex, color=look.FUNCTION, size=look.MATH_SIZE - 4),
                 get_math(_matrix(c.hessian), size=look.MATH_SIZE - 4),
-                get_math(r"\lambda = " + lam, size=look.MATH_SIZE - 4),
+                get_math(r"\lambda_{1,2} = " + lam, size=look.MATH_SIZE - 4),
                 get_text(tr(*KIND_NAMES[c.kind]), size=look.LABEL_SIZE, color=look.POINT),
             ).arrange(mn.RIGHT, buff=0.5))
             self.record("warning eigenvalues", c.eigenvalues)

@@ -33,6 +33,7 @@ SIZE = (5.0, 5.0, 2.8)  # axes lengths x, y, z in scene units
 RESOLUTION = 24
 SAMPLES = 81
 TANGENT_HALF = 0.6  # each tangent segment reaches this far either side of p (in x or y)
+TANGENT_LIGHT = 0.5  # a tangent is its slice's colour, this much lighter
 GRADIENT_LENGTH = 0.9  # the gradient arrow's length in the (x, y) plane, axes units
 STEP = (0.4, 0.1)  # (dx, dy) of the total differential, then halved twice
 SCALES = (1.0, 0.5, 0.25)
@@ -95,7 +96,7 @@ class PartialDerivatives(LectureThreeDScene):
         xs = np.linspace(wx0, wx1, SAMPLES)
         slice_x = get_path_3d(axes, np.stack([xs, np.full_like(xs, y0)], axis=1),
                               pd.slice_x(xs), look.SECOND, width=5)
-        tan_x = self._tangent(axes, pd.value, (1.0, 0.0), pd.fx)
+        tan_x = self._tangent(axes, pd.value, (1.0, 0.0), pd.fx, look.SECOND)
         fx = self.overlay(get_math(rf"f_x = \partial f/\partial x = {tex_number(pd.fx)}",
                                    color=look.SECOND, size=look.MATH_SIZE - 6))
         panel.append(fx)
@@ -116,7 +117,7 @@ class PartialDerivatives(LectureThreeDScene):
         ys = np.linspace(wy0, wy1, SAMPLES)
         slice_y = get_path_3d(axes, np.stack([np.full_like(ys, x0), ys], axis=1),
                               pd.slice_y(ys), look.THIRD, width=5)
-        tan_y = self._tangent(axes, pd.value, (0.0, 1.0), pd.fy)
+        tan_y = self._tangent(axes, pd.value, (0.0, 1.0), pd.fy, look.THIRD)
         fy = self.overlay(get_math(rf"f_y = \partial f/\partial y = {tex_number(pd.fy)}",
                                    color=look.THIRD, size=look.MATH_SIZE - 6))
         panel.append(fy)
@@ -135,23 +136,30 @@ class PartialDerivatives(LectureThreeDScene):
         g = pd.gradient
         direction = g / np.linalg.norm(g)
         tip_xy = np.array(POINT) + GRADIENT_LENGTH * direction
-        rise = float(g @ (tip_xy - np.array(POINT)))  # along the tangent plane
-        start = walker_point(axes, POINT, pd.value, DOT)
-        tip = walker_point(axes, tip_xy, pd.value + rise, DOT)
-        arrow = mn.Arrow(start, tip, buff=0, color=look.GRADIENT_BRIGHT, stroke_width=6,
-                         max_tip_length_to_length_ratio=0.25)
+        # the arrow climbs the surface along the gradient's direction, from p
+        ts = np.linspace(0.0, GRADIENT_LENGTH, SAMPLES // 4)
+        route = np.array(POINT) + ts[:, None] * direction
+        heights = surface_values(hill, route[:, 0], route[:, 1])
+        lifted = [walker_point(axes, xy, z, DOT) for xy, z in zip(route, heights, strict=True)]
+        cut = int(len(ts) * 0.75)
+        arrow = mn.VGroup(
+            mn.VMobject(stroke_color=look.GRADIENT_BRIGHT, stroke_width=7)
+            .set_points_as_corners(lifted[:cut + 1]),
+            mn.Arrow(lifted[cut], lifted[-1], buff=0, color=look.GRADIENT_BRIGHT,
+                     stroke_width=7, max_tip_length_to_length_ratio=0.6))
         grad = self.overlay(get_math(rf"\nabla f(p) = (f_x, f_y) = {_vector(g)}",
                                      color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 6))
         panel.append(grad)
         self._stack(panel)
-        self.play(mn.GrowArrow(arrow), mn.FadeIn(grad))
+        self.play(mn.Create(arrow[0]), mn.FadeIn(grad), run_time=0.8)
+        self.play(mn.GrowArrow(arrow[1]), run_time=0.4)
         self.record("gradient", g)
         to_top = float(-np.asarray(POINT) @ g / (np.linalg.norm(POINT) * np.linalg.norm(g)))
         self.record("gradient_cosine_to_top", to_top)
         self.narrate("Side by side, the two partials form the gradient, a direction in the "
-                     "x, y plane; the arrow climbs along it.",
+                     "x, y plane; the arrow climbs that way.",
                      "把两个偏导数并排放在一起，就得到梯度：x、y 平面上的一个方向；"
-                     "箭头沿着它爬上曲面。")
+                     "箭头沿着这个方向爬上曲面。")
         self.move_camera(theta=VIEW["theta"] + TURN, run_time=TURN_TIME)
         self.narrate("It points the way the surface rises fastest: here straight towards the "
                      "top of the hill.", "它指向曲面上升最快的方向：这里正对着山顶。")
@@ -164,7 +172,7 @@ class PartialDerivatives(LectureThreeDScene):
         plane = FastSurface(on_axes(lambda u, v: pd.value + pd.fx * (u - x0) + pd.fy * (v - y0)),
                             u_range=(x0 - PLANE_HALF, x0 + PLANE_HALF),
                             v_range=(y0 - PLANE_HALF, y0 + PLANE_HALF), resolution=6,
-                            vectorized=True, checkerboard_colors=PLANE_COLOURS, fill_opacity=0.8,
+                            vectorized=True, checkerboard_colors=PLANE_COLOURS, fill_opacity=0.6,
                             stroke_color=look.BACKGROUND, stroke_width=0.5)
         q_dot = surface_dot(walker_point(axes, q, pd.value + s0.delta_z, DOT), radius=DOT,
                             color=look.SECOND)
@@ -211,12 +219,14 @@ class PartialDerivatives(LectureThreeDScene):
     def _trend(slope: float) -> tuple[str, str]:
         return ("rises", "上升") if slope > 0 else ("falls", "下降")
 
-    def _tangent(self, axes, value: float, unit: tuple[float, float], slope: float):
-        """The tangent of a slice at p: p ± TANGENT_HALF along ``unit``, rising by ``slope``."""
+    def _tangent(self, axes, value: float, unit: tuple[float, float], slope: float, colour: str):
+        """The tangent of a slice at p: p ± TANGENT_HALF along ``unit``, rising by ``slope``, in
+        a lighter shade of its slice's ``colour``."""
         p = np.array(POINT)
         ends = np.array([p - TANGENT_HALF * np.array(unit), p + TANGENT_HALF * np.array(unit)])
         heights = np.array([value - TANGENT_HALF * slope, value + TANGENT_HALF * slope])
-        return get_path_3d(axes, ends, heights, look.POINT, width=6, lift=0.06)
+        light = mn.ManimColor(colour).interpolate(mn.WHITE, TANGENT_LIGHT)
+        return get_path_3d(axes, ends, heights, light, width=7, lift=0.06)
 
     def _stack(self, panel: list[mn.Mobject]) -> None:
         """The text panel: formulas one under another in the top-left corner."""

@@ -101,7 +101,7 @@ class TaylorConvergence(LectureScene):
         self.play(mn.FadeIn(formula), mn.Create(poly), mn.FadeIn(legend[1]), mn.FadeIn(counter))
         self.narrate("For sin x and e to the x, enough terms copy the function at any x. Not so "
                      "for ln(1 + x).",
-                     "对 sin x 和 e^x，项取得足够多，在任何 x 处都能复现函数。ln(1 + x) 却不然。")
+                     "对 sin x 和 eˣ，项取得足够多，在任何 x 处都能复现函数。ln(1 + x) 却不然。")
         self.narrate("Its series around 0 has the coefficients plus or minus one over k.",
                      "它在 0 处展开的系数是正负交替的 1/k。")
         for i, n in enumerate(LOG_ORDERS[1:], start=1):

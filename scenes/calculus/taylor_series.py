@@ -96,9 +96,9 @@ class TaylorSeries(LectureScene):
         self.play(mn.Create(axes), run_time=1.0)
         self.play(mn.Create(curve), mn.FadeIn(dot), mn.FadeIn(x0_label), mn.FadeIn(legend[0]))
         self.play(mn.Write(general))
-        self.narrate("A Taylor polynomial copies a function near one point x0, using only the "
+        self.narrate("A Taylor polynomial copies a function near one point x₀, using only the "
                      "function's derivatives at that point.",
-                     "泰勒多项式只用函数在一点 x0 处的各阶导数，就能在这点附近模仿这个函数。")
+                     "泰勒多项式只用函数在一点 x₀ 处的各阶导数，就能在这点附近模仿这个函数。")
         self.narrate("Term k is the k-th derivative at x₀, divided by k factorial, times "
                      "(x − x₀) to the k.",
                      "第 k 项是 x₀ 处的 k 阶导数除以 k 的阶乘，再乘以 (x − x₀) 的 k 次方。")
@@ -148,7 +148,7 @@ class TaylorSeries(LectureScene):
 
     # e^x around x0 = 1 ---------------------------------------------------------------------
     def exp_around_one(self) -> None:
-        self.section("e^x around x0 = 1", "e^x 在 x0 = 1 处展开", clear=True)
+        self.section("eˣ around x₀ = 1", "eˣ 在 x₀ = 1 处展开", clear=True)
         xs = np.linspace(EXP_X[0], EXP_X[1], SAMPLES)
         axes = get_plot(EXP_X, EXP_Y, 8.4, 4.4)
         curve = get_clipped_curve(axes, xs, evaluate(torch.exp, xs), look.FUNCTION, 5)
@@ -176,9 +176,9 @@ class TaylorSeries(LectureScene):
         self.play(mn.Create(axes), mn.Create(curve), mn.FadeIn(dot), mn.FadeIn(x0_label),
                   mn.FadeIn(legend[0]))
         self.play(mn.Write(formula), mn.FadeIn(deriv_text))
-        self.narrate(f"Any point will do. Around x0 = {EXP_X0:g}, every derivative of e^x "
+        self.narrate(f"Any point will do. Around x₀ = {EXP_X0:g}, every derivative of eˣ "
                      f"equals e, about {plain_number(derivs[0], 4)}.",
-                     f"展开点可以任选。在 x0 = {EXP_X0:g} 处，e^x 的各阶导数都等于 e ≈ "
+                     f"展开点可以任选。在 x₀ = {EXP_X0:g} 处，eˣ 的各阶导数都等于 e ≈ "
                      f"{plain_number(derivs[0], 4)}。")
         self.narrate("So the coefficient of term k is simply e divided by k factorial.",
                      "所以第 k 项的系数就是 e 除以 k 的阶乘。")
@@ -196,9 +196,9 @@ class TaylorSeries(LectureScene):
                       mn.ChangeDecimalToValue(counter[1], n),
                       run_time=TWEEN)
         self.narrate("A constant, the tangent line, a parabola, a cubic: each term lets the "
-                     "polynomial follow e^x further.",
-                     "先是常数，然后是切线、抛物线、三次曲线：每加一项，多项式就在离 x0 更远处"
-                     "贴住 e^x。")
+                     "polynomial follow eˣ further.",
+                     "先是常数，然后是切线、抛物线、三次曲线：每加一项，多项式就在离 x₀ 更远处"
+                     "贴住 eˣ。")
 
     # The error on a logarithmic scale -------------------------------------------------------
     def sine_errors(self) -> None:

@@ -32,7 +32,7 @@ from scenes.common.landscape import (
 # Numbers the scene uses.
 POINT = (0.6, 0.4)  # p, where the models are built
 WINDOW = (-1.0, 2.2, -1.2, 2.0)  # the surface: a square around p
-PATCH = 1.0  # the models are drawn over p ± PATCH in x and y
+PATCH = 0.7  # the models are drawn over p ± PATCH in x and y
 Z_RANGE = (-1.5, 1.5, 0.5)
 SIZE = (5.4, 5.4, 3.4)  # axes lengths x, y, z in scene units
 RESOLUTION, PATCH_RESOLUTION = 24, 12
@@ -42,7 +42,7 @@ DISTANCES = (0.1, 0.05, 0.025)  # each half the one before: small enough for the
 # ratios to show the orders (about 4 and 8)
 VIEW = {"phi": 64 * mn.DEGREES, "theta": 120 * mn.DEGREES, "zoom": 0.95,
         "shift": 2.6 * mn.RIGHT + 0.2 * mn.UP}
-SEE_THROUGH = 0.55  # the surface's opacity once a model lies under it  # the 3-D view sits right of the text panel
+SEE_THROUGH = 0.55  # the surface's opacity once a model lies under it
 TURN, TURN_TIME = 24 * mn.DEGREES, 6.0  # a slow turn of the camera while the errors are read
 MODEL_COLOURS = tuple(mn.ManimColor(look.POINT).interpolate(mn.ManimColor(look.BACKGROUND), t)
                       for t in (0.15, 0.35))  # the approximation: yellow, in two shades
@@ -119,7 +119,7 @@ class TaylorSurface(LectureThreeDScene):
             return FastSurface(on_axes(model), u_range=(px - PATCH, px + PATCH),
                                v_range=(py - PATCH, py + PATCH), resolution=PATCH_RESOLUTION,
                                vectorized=True, checkerboard_colors=MODEL_COLOURS,
-                               fill_opacity=0.8, stroke_color=look.BACKGROUND, stroke_width=0.5)
+                               fill_opacity=0.6, stroke_color=look.BACKGROUND, stroke_width=0.5)
 
         plane = patch(models[1])
         t1 = self.overlay(get_math(r"T_1 = f(p) + \nabla f(p)\cdot d", color=look.POINT,

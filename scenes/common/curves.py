@@ -91,7 +91,9 @@ def to_top_row(mob: mn.Mobject, plot_top: float = PLOT_TOP) -> mn.Mobject:
 
 def get_plot(x_range, y_range, width: float, height: float, x_label: str = "x",
              y_label: str = "y", plot_top: float = PLOT_TOP, **kw) -> mn.Axes:
-    """Axes (:func:`get_axes`, large labels) hanging from ``plot_top`` at the left margin."""
+    """Axes (:func:`get_axes`, large labels, tick numbers over the curves) hanging from
+    ``plot_top`` at the left margin."""
+    kw.setdefault("numbers_on_top", True)
     axes = get_axes(list(x_range), list(y_range), width, height, x_label=get_label(x_label),
                     y_label=get_label(y_label), **kw)
     return axes.next_to([0, plot_top, 0], mn.DOWN, buff=0).to_edge(mn.LEFT, buff=0.55)

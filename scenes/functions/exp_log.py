@@ -127,7 +127,7 @@ class ExponentialAndLogarithm(LectureScene):
 
     # e^x + e^-x --------------------------------------------------------------------------
     def _bowl(self) -> None:
-        self.section("e^x + e^-x", "两个指数函数之和", clear=True)
+        self.section("eˣ + e⁻ˣ", "两个指数函数之和", clear=True)
         axes = self._axes(BOWL_X, BOWL_Y)
         up, down, bowl = (get_function(n) for n in ("exp", "exp_neg", "cosh2"))
         parts = mn.VGroup(curve(axes, up, look.SECOND, width=3),

@@ -118,9 +118,9 @@ class FunctionProperties(LectureScene):
         self.play(mn.Create(curve), mn.Create(band), mn.FadeIn(low))
         self.record("range of cosh2", _ends(f.range))
         self.record("cosh2 lowest point", [end.x, float(f(end.x))])
-        self.narrate(f"The range is every value taken. e^x + e^−x is never below {end.y:g}, and "
+        self.narrate(f"The range is every value taken. eˣ + e⁻ˣ is never below {end.y:g}, and "
                      f"is {end.y:g} at x = {end.x:g}: a closed end.",
-                     f"值域是函数取到的所有值。e^x + e^−x 不小于 {end.y:g}，并在 x = {end.x:g} "
+                     f"值域是函数取到的所有值。eˣ + e⁻ˣ 不小于 {end.y:g}，并在 x = {end.x:g} "
                      "处取到，所以这一端是闭的。")
         self.axes, self.curve, self.stage = axes, curve, mn.VGroup(band, low)
 
@@ -330,9 +330,9 @@ class FunctionProperties(LectureScene):
         self.play(mn.FadeIn(exp_dots), mn.FadeIn(log_dots))
         self.record("ln at doublings", [xs, lnv])
         self.record("exp at steps", [es, ev])
-        self.narrate("Trend: where the graph heads as x grows. Each step of 1 multiplies e^x by "
+        self.narrate("Trend: where the graph heads as x grows. Each step of 1 multiplies eˣ by "
                      f"e ≈ {ratios[0]:.2f}: it soon leaves the picture.",
-                     f"变化趋势：x 增大时图像的走向。x 每增加 1，e^x 就乘以 e（约 {ratios[0]:.2f}），"
+                     f"变化趋势：x 增大时图像的走向。x 每增加 1，eˣ 就乘以 e（约 {ratios[0]:.2f}），"
                      "很快冲出画面。")
         self.narrate(f"ln x only adds ln 2, about {steps[0]:.3f}, each time x doubles: it keeps "
                      "growing, slower and slower, without bound.",

@@ -32,12 +32,12 @@ COMMENTS_ZH = {  # the listings' comments as the Chinese render shows them
     "shares x's memory": "与 x 共享内存",
 }
 SHOWN_LINES = {"convert.py": (5, 11), "log_plot.py": (1, 10)}  # the functions, not __main__
-CODE_SIZE = 22
+CODE_SIZE = 25  # console output
+CODE_LOOK = {"convert.py": (28, 9.6), "log_plot.py": (28, 6.9)}  # font size, widest allowed
 OUTPUT_FONT = "Noto Sans Mono CJK SC"
 LOG_X, LOG_Y = (0.0, 10.0, 2.0), (-3.0, 3.0, 1.0)
 READ_AT = (1.0, 9.9)  # where ln x is read off the listing's arrays
 AXIS_LABEL_SIZE = look.MATH_SIZE
-CODE_WIDTH = 6.6
 
 
 def run_listing(name: str, function: str):
@@ -67,7 +67,7 @@ class NumpyTorch(LectureScene):
         c_type, d_type, d = run_listing("convert.py", "convert")
         lines = [str(c_type), str(d_type), str(d)]
         output = self._output(lines)
-        output.next_to(code, mn.DOWN, buff=0.45, aligned_edge=mn.LEFT)
+        output.next_to(code, mn.DOWN, buff=0.4, aligned_edge=mn.LEFT)
         self.narrate("a.numpy() turns a tensor into a NumPy array, and torch.from_numpy(b) "
                      "turns an array into a tensor.",
                      "a.numpy() 把张量变成 NumPy 数组，torch.from_numpy(b) 把数组变成张量。")
@@ -88,7 +88,7 @@ class NumpyTorch(LectureScene):
     def _log_plot(self) -> None:
         self._show_code("log_plot.py")
         x, y, y2 = run_listing("log_plot.py", "log_curve")
-        axes = get_axes(list(LOG_X), list(LOG_Y), 5.4, 4.4,
+        axes = get_axes(list(LOG_X), list(LOG_Y), 5.0, 4.4,
                         x_label=get_math("x", size=AXIS_LABEL_SIZE),
                         y_label=get_math("y", size=AXIS_LABEL_SIZE))
         axes.to_corner(mn.UR, buff=0.45)
@@ -113,7 +113,7 @@ class NumpyTorch(LectureScene):
                            for i in idx])
         labels = mn.VGroup(*[get_math(rf"\ln {x[i]:g} = {tex_number(y[i] + 0.0, 3)}",
                                       size=look.LABEL_SIZE + 4, color=look.POINT) for i in idx])
-        labels[0].next_to(dots[0], mn.UR, buff=0.15).shift(0.15 * mn.UP)
+        labels[0].next_to(dots[0], mn.DR, buff=0.1).shift(0.5 * mn.DOWN)
         labels[1].next_to(dots[1], mn.DOWN, buff=0.25).align_to(axes, mn.RIGHT)
         self.play(mn.FadeIn(dots), mn.FadeIn(labels))
         self.record("log read", [[x[i], y[i]] for i in idx])
@@ -124,10 +124,11 @@ class NumpyTorch(LectureScene):
 
     # Pieces --------------------------------------------------------------------------------
     def _show_code(self, name: str) -> mn.Code:
-        code = code_block(CODE + name, size=CODE_SIZE, lines=SHOWN_LINES[name],
+        size, widest = CODE_LOOK[name]
+        code = code_block(CODE + name, size=size, lines=SHOWN_LINES[name],
                           comments_zh=COMMENTS_ZH)
-        if code.width > CODE_WIDTH:
-            code.scale_to_fit_width(CODE_WIDTH)
+        if code.width > widest:
+            code.scale_to_fit_width(widest)
         code.to_corner(mn.UL, buff=0.45)
         self.play(mn.FadeIn(code), run_time=0.8)
         return code

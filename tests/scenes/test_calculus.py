@@ -394,6 +394,14 @@ def test_differential_dy_is_2dx_and_the_gap_is_dx_squared(rendered):
     assert np.all(np.diff(rec["error_over_dx"][0]) < 0)
 
 
+def test_the_strips_add_up_to_the_rise_of_an_antiderivative(rendered):
+    rec = rendered(*DIFF_INT, "en").recorded
+    ((xs, slopes),) = rec["antiderivative check"]
+    np.testing.assert_allclose(slopes, np.asarray(xs) ** 2, rtol=1e-9, atol=1e-12)  # F' = x^2
+    assert rec["F rise"] == [pytest.approx(8 / 3)]  # F(2) - F(0) = 8/3
+    assert rec["F rise"][0] == pytest.approx(rec["exact"][0], rel=1e-9)  # "exactly the area"
+
+
 def _left(n):
     h = 2 / n
     return h * sum((k * h) ** 2 for k in range(n))
