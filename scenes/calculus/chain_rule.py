@@ -27,7 +27,8 @@ NODES = ("x", "a", "u", "y")
 OPS = (r"\times 5", r"+\,3", r"\sigma")
 LOCAL_TEX = (r"da/dx", r"du/da", r"dy/du")  # one variable at each node: d, not the partial
 BACK_TEX = (r"dy/dx", r"dy/da", r"dy/du")
-NODE_Y, NODE_GAP, NODE_R = 2.95, 3.7, 0.38
+NODE_Y, NODE_GAP, NODE_R = 2.85, 3.7, 0.38
+BACK_GAP = 0.6  # the backward row under the nodes, below the local derivatives under the edges
 X_RANGE, Y_RANGE = (-2.0, 1.0, 1.0), (0.0, 1.0, 0.5)
 COMMENTS_ZH = {"the chain rule, node by node": "逐个节点应用链式法则"}
 
@@ -75,7 +76,7 @@ class ChainRule(LectureScene):
         formula.move_to(axes.c2p(-1.3, 0.8))
         panel = mn.VGroup(product, grad, code)
         panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)
-        panel.to_edge(mn.RIGHT, buff=0.45).align_to([0, 1.3, 0], mn.UP)
+        panel.to_edge(mn.RIGHT, buff=0.45).align_to([0, 1.1, 0], mn.UP)
         point = mn.Dot(axes.c2p(X0, g.values[-1]), radius=0.08, color=look.POINT)
         self.play(mn.Create(axes), mn.Create(curve), mn.Write(formula), run_time=1.5)
         self.play(mn.FadeIn(point))
@@ -97,7 +98,7 @@ class ChainRule(LectureScene):
             edges.add(edge)
             ops.add(get_math(op, size=look.MATH_SIZE + 2).next_to(edge, mn.UP, buff=0.12))
         values = mn.VGroup(*[get_math(f"{n} = {num(v)}", size=look.MATH_SIZE - 8,
-                                      color=look.FUNCTION).next_to(c, mn.DOWN, buff=NODE_R + 0.12)
+                                      color=look.FUNCTION).next_to(c, mn.UP, buff=NODE_R + 0.12)
                              for n, v, c in zip(NODES, g.values, centres, strict=True)])
         self.play(mn.FadeIn(nodes), mn.GrowArrow(edges[0]), mn.GrowArrow(edges[1]),
                   mn.GrowArrow(edges[2]), mn.FadeIn(ops))
@@ -133,7 +134,7 @@ class ChainRule(LectureScene):
             node = len(NODES) - 2 - k  # u, a, x
             m = get_math(f"{BACK_TEX[node]} = {num(value)}", size=look.MATH_SIZE - 8,
                          color=look.GRADIENT_BRIGHT)
-            rows.add(m.next_to(values[node], mn.DOWN, buff=0.25))
+            rows.add(m.next_to(nodes[node], mn.DOWN, buff=BACK_GAP))
         for k, row in enumerate(rows):
             edge = edges[len(OPS) - 1 - k]
             pulse = edge.copy().set_color(look.POINT).rotate(mn.PI)

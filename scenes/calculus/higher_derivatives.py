@@ -29,7 +29,8 @@ D1_Y = (-4.0, 10.0, 2.0)  # f' = 3x^2 - 3
 D2_Y = (-12.0, 12.0, 6.0)  # f'' = 6x
 CUBE_Y = (-8.0, 8.0, 4.0)  # y = x^3 on [-2, 2]
 PLOT = (5.6, 3.6)  # each plot's width and height
-LOW_PLOT = (5.6, 2.7)  # lower plots, to leave room for the note on the source
+LOW_PLOT = (5.6, 2.4)
+CODE_WIDTH = 8.4  # the autograd listing at most this wide, beside its 3.7-wide plot  # lower plots, to leave room for the note on the source
 SAMPLES = 201
 X_AUTOGRAD = 3.0  # the course's example
 CUBE_RIGHT = ((0.0, 4.0, 1.0), (-30.0, 60.0, 30.0))  # y = x^3 and its tangent at 3
@@ -176,8 +177,8 @@ class HigherDerivatives(LectureScene):
         # The course's autograd example: 27
         self.section("Autograd: 27", "自动求导：27", clear=True)
         code = code_block(CODE, size=20, comments_zh=COMMENTS_ZH)
-        if code.width > 7.4:
-            code.scale_to_fit_width(7.4)
+        if code.width > CODE_WIDTH:
+            code.scale_to_fit_width(CODE_WIDTH)
         code.to_corner(mn.UL, buff=0.4)
         self.play(mn.FadeIn(code), run_time=0.8)
         slopes = [nth_derivative(cube, X_AUTOGRAD, n) for n in (1, 2, 3)]
@@ -192,7 +193,7 @@ class HigherDerivatives(LectureScene):
                      "call can run through it again.",
                      "retain_graph=True 让 backward() 之后保留计算图，第二次调用才能再走一遍。")
         (cx, cy) = CUBE_RIGHT
-        axes = get_axes(list(cx), list(cy), 4.2, 4.2, y_numbers=True)
+        axes = get_axes(list(cx), list(cy), 3.7, 4.2, y_numbers=True)
         axes.to_corner(mn.UR, buff=0.5)
         cxs = np.linspace(cx[0], cx[1], SAMPLES)
         inside = nth_derivative(cube, cxs, 0) <= cy[1]

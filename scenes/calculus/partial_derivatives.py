@@ -135,7 +135,6 @@ class PartialDerivatives(LectureThreeDScene):
         self.section("The gradient", "梯度")
         g = pd.gradient
         direction = g / np.linalg.norm(g)
-        tip_xy = np.array(POINT) + GRADIENT_LENGTH * direction
         # the arrow climbs the surface along the gradient's direction, from p
         ts = np.linspace(0.0, GRADIENT_LENGTH, SAMPLES // 4)
         route = np.array(POINT) + ts[:, None] * direction

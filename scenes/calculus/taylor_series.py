@@ -148,7 +148,8 @@ class TaylorSeries(LectureScene):
 
     # e^x around x0 = 1 ---------------------------------------------------------------------
     def exp_around_one(self) -> None:
-        self.section("eˣ around x₀ = 1", "eˣ 在 x₀ = 1 处展开", clear=True)
+        self.section(f"The exponential around x = {EXP_X0:g}", f"指数函数在 x = {EXP_X0:g} 处展开",
+                     clear=True)
         xs = np.linspace(EXP_X[0], EXP_X[1], SAMPLES)
         axes = get_plot(EXP_X, EXP_Y, 8.4, 4.4)
         curve = get_clipped_curve(axes, xs, evaluate(torch.exp, xs), look.FUNCTION, 5)

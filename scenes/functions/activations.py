@@ -25,6 +25,7 @@ from scenes.common import (
     get_polyline,
     get_text,
     look,
+    plain_number,
     tex_number,
     tr,
 )
@@ -145,10 +146,11 @@ class Activations(LectureScene):
         edge_slope = float(derivative(sig.fn, hi))  # the flattest place is far out; the
         edge_ratio = slopes[0] / edge_slope  # steepest in the shaded region is at its edge
         self.record("sigmoid slope ratio at the band edge", [hi, edge_ratio])
-        self.narrate(f"At x = 6 the slope is {slopes[2]:.4f}, about {ratio:.0f} times smaller "
-                     f"than at 0; in the shaded bands it is at least "
-                     f"{math.floor(edge_ratio):d} times smaller.",
-                     f"在 x = 6 处斜率只有 {slopes[2]:.4f}，约是 x = 0 处的 {ratio:.0f} 分之一；"
+        self.narrate(f"At x = 6 the slope is {plain_number(slopes[2], 3)}; at 0 it is about "
+                     f"{ratio:.0f} times larger, and at least {math.floor(edge_ratio):d} times "
+                     "larger than in the bands.",
+                     f"在 x = 6 处斜率只有 {plain_number(slopes[2], 3)}，"
+                     f"约是 x = 0 处的 {ratio:.0f} 分之一；"
                      f"整个阴影区里都不到它的 {math.floor(edge_ratio):d} 分之一。")
         self.narrate("So gradients that pass through a saturated sigmoid nearly vanish.",
                      "所以梯度经过饱和的 σ 时几乎消失。")
@@ -335,7 +337,7 @@ class Activations(LectureScene):
 
 STAGE_WORDS = (
     ("First u = e to the minus x: it falls from very large values towards 0.",
-     "第一步 u = e^−x：从很大的值一路下降，趋近于 0。"),
+     "第一步 u = e⁻ˣ：从很大的值一路下降，趋近于 0。"),
     ("Then v = 1 + u lifts the curve by 1, so it now approaches 1 on the right.",
      "第二步 v = 1 + u：整条曲线上移 1，右侧趋近于 1。"),
     ("Finally σ = 1 / v: large v gives values near 0, v near 1 gives values near 1.",
@@ -347,7 +349,7 @@ def _axes(x_range, y_range, width: float, height: float) -> mn.Axes:
     """Axes with their x and y at formula size (readable at 480p)."""
     return get_axes(list(x_range), list(y_range), width, height,
                     x_label=get_math("x", size=AXIS_LABEL_SIZE),
-                    y_label=get_math("y", size=AXIS_LABEL_SIZE))
+                    y_label=get_math("y", size=AXIS_LABEL_SIZE), numbers_on_top=True)
 
 
 def _ends(s) -> list[list[float]]:

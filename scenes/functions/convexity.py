@@ -88,20 +88,24 @@ class Convexity(LectureScene):
         group.move_to(0.6 * mn.UP)
         self.play(mn.Write(formula), run_time=1.5)
         self.play(mn.FadeIn(where), mn.FadeIn(words))
-        self.narrate("f is convex on an interval when, for any two of its points x₁ and x₂, "
-                     "f in between is at most the weighted average.",
-                     "若对区间内任意两点 x₁、x₂，两点之间任一处的函数值都不超过两端函数值的加权平均，"
+        self.narrate("f is convex on an interval when, for any two points x₁ and x₂ and any "
+                     "weight t from 0 to 1,",
+                     "若对区间内任意两点 x₁、x₂ 和 0 到 1 之间的任意权重 t，")
+        self.narrate("f at the mix t x₁ + (1 − t) x₂ is at most the same mix of f(x₁) and "
+                     "f(x₂).",
+                     "f 在 t x₁ + (1 − t) x₂ 处的值都不超过 f(x₁) 与 f(x₂) 按同样权重的平均，"
                      "就称 f 为凸函数。")
         self.narrate("Geometrically: the chord between any two points of the graph lies on or "
-                     "above the graph. That is convex here.",
-                     "从几何上看：图像上任意两点之间的弦，都在图像上或图像上方。本课程的“凸”就是这个意思。")
+                     "above the graph.",
+                     "从几何上看：图像上任意两点之间的弦，都在图像上或图像上方。")
+        self.narrate("That is what convex means in this course.", "本课程的“凸”就是这个意思。")
         self.narrate("Careful: some Chinese calculus textbooks call this bowl shape concave; in "
                      "optimisation it is always called convex.",
                      "注意：国内一些高等数学教材把这种碗形叫作“凹”（或“下凸”）；"
                      "在优化中，“凸”始终指上面这个不等式。")
-        self.narrate("Loosely, one says the values lie above the function; precisely, the "
-                     "chord lies on or above the graph.",
-                     "有时会笼统地说“值都在函数上方”；准确地说，是连接两点的弦在函数图像上或上方。")
+        self.narrate("The course says loosely that the values lie above the function; "
+                     "precisely, the chord lies on or above the graph.",
+                     "课程原文笼统地说“值都在函数上方”；准确地说，是连接两点的弦在函数图像上或上方。")
 
     def _chord_test(self) -> None:
         f = power(2)
@@ -159,11 +163,11 @@ class Convexity(LectureScene):
         self.record("bowl chord ts", CHORD_TS)
         self.record("bowl chord gaps", gaps)
         self.record("bowl convex", float(report.convex))
-        self.narrate(f"The gap is 0 at the two ends and largest, {gaps[k]:.3g}, at t = "
+        self.narrate(f"The gap is 0 at the two ends and largest, {gaps[k]:.3f}, at t = "
                      f"{CHORD_TS[k]:g}.",
-                     f"两端处距离为 0，在 t = {CHORD_TS[k]:g} 处最大，为 {gaps[k]:.3g}。")
-        identity = get_math(r"\Delta = t(1-t)(x_1 - x_2)^2 \ge 0", color=look.GRADIENT,
-                            size=look.MATH_SIZE - 8)
+                     f"两端处距离为 0，在 t = {CHORD_TS[k]:g} 处最大，为 {gaps[k]:.3f}。")
+        identity = get_math(r"\Delta = t(1-t)(x_1 - x_2)^2 \ge 0", color=look.GRADIENT_BRIGHT,
+                            size=look.MATH_SIZE - 2)
         identity.next_to(panel, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
         right = mn.config.frame_width / 2 - 0.45  # inside the frame margin
         if identity.get_right()[0] > right:
@@ -237,7 +241,6 @@ class Convexity(LectureScene):
                 piece.set_points_as_corners([at(pt) for pt in [*loop, loop[0]]])
                 fill.add(piece)
             dots = mn.VGroup(*[mn.Dot(at(pt), radius=0.08, color=look.POINT) for pt in (p, q)])
-            segment = mn.Line(at(p), at(q), color=look.POINT, stroke_width=5)
             outside = segment_outside(shape, p, q)
             inside = segment_inside(shape, p, q)
             results.append((name, inside, outside))
@@ -246,18 +249,30 @@ class Convexity(LectureScene):
                 a = (1 - t0) * np.array(p) + t0 * np.array(q)
                 b = (1 - t1) * np.array(p) + t1 * np.array(q)
                 bad.add(mn.DashedLine(at(a), at(b), color=look.LOSS, stroke_width=7))
+            # the solid segment where it runs inside the set, dashed where it leaves
+            cuts = [0.0, *[t for span in outside for t in span], 1.0]
+            segment = mn.VGroup(*[
+                mn.Line(at((1 - t0) * np.array(p) + t0 * np.array(q)),
+                        at((1 - t1) * np.array(p) + t1 * np.array(q)),
+                        color=look.POINT, stroke_width=5)
+                for t0, t1 in zip(cuts[::2], cuts[1::2], strict=True) if t1 > t0])
             label = get_text(tr(*_SET_WORDS[inside]), size=look.BODY_SIZE,
                              color=look.GRADIENT if inside else look.LOSS)
             label.next_to(fill, mn.DOWN, buff=0.3)
             panels.add(mn.VGroup(fill, dots, segment, bad, label))
+        low = min(pnl[4].get_y() for pnl in panels)  # both verdicts on one line
+        for pnl in panels:
+            pnl[4].set_y(low)
         for pnl in panels:
             self.play(mn.DrawBorderThenFill(pnl[0]), run_time=1.0)
             self.play(mn.FadeIn(pnl[1]), mn.Create(pnl[2]))
             self.play(mn.Create(pnl[3]), mn.FadeIn(pnl[4]))
             if pnl is panels[0]:
                 self.narrate("A set is convex when the segment between any two of its points "
-                             "stays inside it. The disk passes.",
-                             "若集合内任意两点之间的线段都留在集合内，这个集合就是凸集。圆盘通过检验。")
+                             "stays inside it.",
+                             "若集合内任意两点之间的线段都留在集合内，这个集合就是凸集。")
+                self.narrate("For the disk this holds for every pair of points.",
+                             "圆盘对任意两点都成立，所以是凸集。")
         for name, inside, outside in results:
             self.record(f"{name} segment inside", float(inside))
             self.record(f"{name} segment outside parts", outside)
@@ -297,8 +312,8 @@ class Convexity(LectureScene):
         self.record("envelope f", ys)
         self.record("envelope bridge", [a, b, slope, ya - slope * a])
         self.narrate("The convex envelope is the largest convex function below f: it hugs the "
-                     "graph and bridges the dent.",
-                     "凸包络是位于 f 下方的最大凸函数：它贴着图像走，用一条直线跨过凹陷处。")
+                     "graph and bridges the hump.",
+                     "凸包络是不超过 f 的最大凸函数：它贴着图像走，用一条直线跨过中间的鼓包。")
         self.narrate(f"The bridge touches the graph at x = {a:g} and x = {b:g}: it is the very "
                      "chord that failed the test before.",
                      f"这座桥在 x = {a:g} 和 x = {b:g} 处与图像相切：正是刚才没通过检验的那条弦。")
@@ -311,7 +326,7 @@ class Convexity(LectureScene):
     def _axes(self, x_range, y_range) -> mn.Axes:
         axes = get_axes(list(x_range), list(y_range), PLOT_W, PLOT_H,
                         x_label=get_math("x", size=AXIS_LABEL_SIZE),
-                        y_label=get_math("y", size=AXIS_LABEL_SIZE))
+                        y_label=get_math("y", size=AXIS_LABEL_SIZE), numbers_on_top=True)
         return axes.to_corner(mn.UL, buff=0.4)
 
     @staticmethod

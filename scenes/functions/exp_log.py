@@ -25,7 +25,7 @@ from scenes.functions.graphs import (
 GROWING = (2, "e")  # bases a > 1
 SHRINKING = "1/2"  # a base 0 < a < 1, the mirror of 2^x
 EXP_X, EXP_Y = (-4.0, 4.0, 1.0), (-1.0, 5.0, 1.0)
-BOWL_X, BOWL_Y = (-3.0, 3.0, 1.0), (0.0, 12.0, 2.0)
+BOWL_X, BOWL_Y = (-3.0, 3.0, 1.0), (0.0, 24.0, 4.0)  # up to the bowl at x = 3
 COMPARE_AT = (1.0, 2.0, 3.0)  # e^x + e^-x against its parabola 2 + x^2 here
 AXES_SIZE = (6.3, 5.2)
 MONOTONE = {True: ("increasing", "增函数"), False: ("decreasing", "减函数")}
@@ -127,7 +127,7 @@ class ExponentialAndLogarithm(LectureScene):
 
     # e^x + e^-x --------------------------------------------------------------------------
     def _bowl(self) -> None:
-        self.section("eˣ + e⁻ˣ", "两个指数函数之和", clear=True)
+        self.section("The sum of two exponentials", "两个指数函数之和", clear=True)
         axes = self._axes(BOWL_X, BOWL_Y)
         up, down, bowl = (get_function(n) for n in ("exp", "exp_neg", "cosh2"))
         parts = mn.VGroup(curve(axes, up, look.SECOND, width=3),
@@ -143,7 +143,7 @@ class ExponentialAndLogarithm(LectureScene):
         self.record("bowl range", set_ends(bowl.range))
         self.record("bowl even", float(bowl.parity == "even"))
         dot = point_label(axes, low.x, low.y, rf"({tex_number(low.x)}, {tex_number(low.y)})",
-                          mn.DR)
+                          mn.UR)
         head = get_math(f"y = {bowl.tex}", color=look.FUNCTION)
         panel = rows(head, labelled_set(("range", "值域"), bowl.range),
                      get_text(tr("even", "偶函数"), size=look.LABEL_SIZE))

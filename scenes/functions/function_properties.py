@@ -98,8 +98,8 @@ class FunctionProperties(LectureScene):
                                                 self._set_row(("domain", "定义域"), f.domain)])
         self.play(mn.Create(curve), mn.Create(band), mn.FadeIn(hole))
         self.record("domain of ln", _ends(f.domain))
-        self.narrate("The domain is every x where a function is defined. ln x needs x > 0; the "
-                     "open circle says 0 is left out.",
+        self.narrate("The domain is every x where a function is defined. ln x needs x to be "
+                     "positive; the open circle says 0 is left out.",
                      "定义域是函数有定义的所有 x。对数要求 x > 0；空心圆表示 0 本身不在其中。")
         self.axes, self.stage = axes, mn.VGroup(curve, band, hole)
 
@@ -203,10 +203,10 @@ class FunctionProperties(LectureScene):
         self.record("arctan gaps", [xs, gaps])
         self.narrate("Saturation: far out, arctan x levels off towards ±π/2; the distance to "
                      "π/2 keeps shrinking but never reaches 0.",
-                     "饱和性：x 很大时，arctan x 趋于平稳，逼近 ±π/2；"
+                     "饱和性：|x| 很大时，arctan x 趋于平稳，逼近 ±π/2；"
                      "与 π/2 的距离越来越小，却永远不为 0。")
-        self.narrate("So the range is the open interval between the two dashed lines: an input "
-                     "in the flat part hardly changes the output.",
+        self.narrate("The range is the open interval between the dashed lines; in the flat "
+                     "part, a change of input hardly moves the output.",
                      "所以值域是两条虚线之间的开区间：在平坦处改变输入，输出几乎不变。")
 
     def _periodicity(self) -> None:
@@ -254,7 +254,11 @@ class FunctionProperties(LectureScene):
                       ).arrange(mn.RIGHT, buff=0.3)])
         mirrored.set_color(look.SECOND)
         self.play(mn.Create(right))
-        self.play(mn.TransformFromCopy(right, mirrored), mn.FadeIn(pair), run_time=1.5)
+        flip = right.copy().set_color(look.SECOND)  # a half turn about the y-axis mirrors it
+        self.play(mn.Rotate(flip, angle=mn.PI, axis=mn.UP, about_point=self.axes.c2p(0, 0)),
+                  mn.FadeIn(pair), run_time=1.5)
+        self.remove(flip)
+        self.add(mirrored)
         self.record("parity cos sin", [float(cos.parity == "even"), float(sin.parity == "odd")])
         self.record("cos pair", [a, float(cos(-a)), float(cos(a))])
         self.narrate("Parity: cos is even, its graph is its own mirror image in the y-axis, "
@@ -289,18 +293,21 @@ class FunctionProperties(LectureScene):
                      color=look.FUNCTION),
             self._set_row(("domain", "定义域"), f.domain),
             get_math(rf"H(0) = {at:g},\ \lim_{{x \to 0^-}} H(x) = {left_y:g}", color=look.POINT),
-            mn.VGroup(get_math(r"\tfrac{1}{x}:", color=look.SECOND),
-                      self._set_row(("domain", "定义域"), inv.domain)).arrange(mn.RIGHT,
-                                                                             buff=0.25)])
+            get_math(r"y = 1/x", color=look.SECOND),
+            self._set_row(("domain", "定义域"), inv.domain)])
         self.play(mn.Create(left), mn.Create(right), mn.FadeIn(filled), mn.FadeIn(hole))
         self.record("step jump", [jump, left_y, at, float(f.in_domain(jump)),
                                   float(f.continuous)])
-        self.narrate("Continuity: drawing the graph without lifting the pen. The step function "
-                     "jumps at 0, inside its domain.",
-                     "连续性：图像一笔画成、不用抬笔。阶跃函数在 0 处跳跃，而 0 在定义域内："
-                     "它在那里不连续。")
+        self.narrate("Continuity: the graph is drawn without lifting the pen.",
+                     "连续性：图像一笔画成、不用抬笔。")
+        self.narrate("The step function jumps at 0, which is inside its domain: it is not "
+                     "continuous there.",
+                     "阶跃函数在 0 处跳跃，而 0 在定义域内：它在那里不连续。")
         self.record("1/x continuous on its domain", [float(inv.continuous),
                                                      float(inv.in_domain(0.0))])
+        reciprocal = self._curve(axes, inv, "continuity", look.SECOND)
+        self.play(mn.VGroup(left, right, filled, hole).animate.set_opacity(0.35),
+                  mn.Create(reciprocal), run_time=1.2)
         self.narrate("1/x also breaks at 0, but 0 is not in its domain: 1/x is continuous at "
                      "every point where it is defined.",
                      "1/x 在 0 处也断开，但 0 不在它的定义域内：1/x 在定义域内处处连续。")
@@ -331,7 +338,7 @@ class FunctionProperties(LectureScene):
         self.record("ln at doublings", [xs, lnv])
         self.record("exp at steps", [es, ev])
         self.narrate("Trend: where the graph heads as x grows. Each step of 1 multiplies eˣ by "
-                     f"e ≈ {ratios[0]:.2f}: it soon leaves the picture.",
+                     f"e, about {ratios[0]:.2f}: it soon leaves the picture.",
                      f"变化趋势：x 增大时图像的走向。x 每增加 1，eˣ 就乘以 e（约 {ratios[0]:.2f}），"
                      "很快冲出画面。")
         self.narrate(f"ln x only adds ln 2, about {steps[0]:.3f}, each time x doubles: it keeps "
@@ -344,7 +351,7 @@ class FunctionProperties(LectureScene):
         x_range, y_range = WINDOWS[key]
         axes = get_axes(list(x_range), list(y_range), PLOT_W, PLOT_H,
                         x_label=get_math("x", size=AXIS_LABEL_SIZE),
-                        y_label=get_math("y", size=AXIS_LABEL_SIZE))
+                        y_label=get_math("y", size=AXIS_LABEL_SIZE), numbers_on_top=True)
         return axes.to_corner(mn.UL, buff=0.4)
 
     def _curve(self, axes: mn.Axes, f: ElementaryFunction, key: str,

@@ -133,7 +133,7 @@ class InverseFunctions(LectureScene):
                      "在 e 的 x 次方上取一点 (a, b)，即 b 等于 e 的 a 次方。那么 ln b = a，"
                      "所以点 (b, a) 在 ln x 上。")
         self.play(a.animate.set_value(end), run_time=3.0, rate_func=mn.smooth)
-        self.narrate(f"At a = {plain_number(end)}, b = e ≈ {plain_number(e_val)}. The dashed "
+        self.narrate(f"At a = {plain_number(end)}, b = e, about {plain_number(e_val)}. The dashed "
                      "segment is cut in half by y = x, at a right angle, as in a mirror.",
                      f"a = {plain_number(end)} 时，b = e ≈ {plain_number(e_val)}。"
                      "虚线段被 y = x 垂直平分，正如镜面反射。")
@@ -224,12 +224,14 @@ class InverseFunctions(LectureScene):
         self.play(mn.Rotate(sideways, angle=mn.PI, axis=mn.UR, about_point=axes.c2p(0, 0)),
                   run_time=1.4)
         self.play(mn.Create(vline), mn.FadeIn(hits), mn.FadeIn(no), run_time=0.8)
-        self.narrate(f"Its mirror meets the line x = {plain_number(y)} twice, so it is no function. "
-                     "Keep x ≥ 0, and the mirror is the square root.",
-                     f"它的镜像与直线 x = {plain_number(y)} 交于两点，所以不是函数。"
+        self.narrate(f"Its mirror meets the line x = {plain_number(y)} twice, so it is no "
+                     "function.",
+                     f"它的镜像与直线 x = {plain_number(y)} 交于两点，所以不是函数。")
+        self.narrate("Keep only the part where x is at least 0, and the mirror is the square root.",
                      "只保留 x ≥ 0 的部分，镜像就是平方根函数。")
         self.play(mn.FadeOut(sideways), mn.FadeOut(vline), mn.FadeOut(hits), mn.FadeOut(whole),
-                  mn.FadeIn(piece), mn.FadeIn(keep), run_time=0.8)
+                  mn.FadeOut(same), mn.FadeOut(no), mn.FadeIn(piece), mn.FadeIn(keep),
+                  run_time=0.8)
         flip = piece.copy()
         self.play(mn.Rotate(flip, angle=mn.PI, axis=mn.UR, about_point=axes.c2p(0, 0)),
                   run_time=1.2)

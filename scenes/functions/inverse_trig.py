@@ -22,7 +22,7 @@ from scenes.functions.graphs import (
 
 # Numbers the scene uses: the pairs in lecture order, and the point mirrored on each.
 # The point (a, f(a)) of each pair mirrored to (f(a), a): a chosen so the two lie apart.
-PAIRS = (("sin_arcsin", math.pi / 2), ("cos_arccos", math.pi / 3),
+PAIRS = (("sin_arcsin", 1.3), ("cos_arccos", 2.5),
          ("tan_arctan", 1.2), ("cot_arccot", 0.4))
 WINDOW = (-3.5, 3.5, 1.0)  # the same on both axes, so the mirror in y = x looks like one
 AXES_SIZE = 5.4
@@ -41,8 +41,9 @@ class InverseTrigonometricFunctions(LectureScene):
                                  self.axes.c2p(WINDOW[1], WINDOW[1]), color=look.MUTED,
                                  stroke_width=3, dash_length=0.08)
         diag_tag = get_math("y = x", color=look.MUTED, size=look.MATH_SIZE)
-        # below the diagonal at the lower left, clear of every curve and asymptote shown
-        diag_tag.next_to(self.axes.c2p(WINDOW[0] + 1.0, WINDOW[0] + 1.0), mn.RIGHT, buff=0.25)
+        # below the diagonal at the upper right, clear of every curve and asymptote shown
+        # (the cot ghost enters that corner only right of x = π, above y = 2.67)
+        diag_tag.move_to(self.axes.c2p(WINDOW[1] - 0.5, WINDOW[1] - 1.55))
         self.play(mn.Create(self.axes), mn.Create(diagonal), mn.FadeIn(diag_tag), run_time=1.2)
         self.on_stage: list[mn.Mobject] = []
         texts = {
@@ -66,8 +67,8 @@ class InverseTrigonometricFunctions(LectureScene):
                 ("Tangent on the open interval from {lo} to {hi} takes every real value "
                  "exactly once.",
                  "正切在从 {lo} 到 {hi} 的开区间上，恰好取遍每个实数一次。"),
-                ("So arctangent is defined for every real x and stays strictly between {lo} "
-                 "and {hi}.",
+                ("So arctangent is defined for every x, strictly between {lo} and {hi}: "
+                 "the lines y = {lo} and y = {hi} are its asymptotes.",
                  "所以反正切对所有实数 x 都有定义，值严格介于 {lo} 与 {hi} 之间："
                  "直线 y = {lo} 和 y = {hi} 是它的两条水平渐近线。")),
             "cot_arccot": (

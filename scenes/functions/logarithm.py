@@ -100,9 +100,10 @@ class Logarithms(LectureScene):
                      "that a must be raised to, to give x.",
                      "对数是指数的逆运算：以 a 为底 x 的对数，就是使 a 的 y 次方等于 x 的那个指数 y。")
         self.play(mn.FadeIn(meaning), mn.FadeIn(tags), mn.Create(graphs), run_time=1.6)
-        self.narrate("Only positive numbers have a logarithm, so the domain is zero to infinity; "
-                     "the y axis is a vertical asymptote.",
-                     "只有正数才有对数，所以定义域是从 0 到正无穷，y 轴是它的垂直渐近线。")
+        self.narrate("Only positive numbers have a logarithm, so the domain is the open interval "
+                     "from 0 to infinity.",
+                     "只有正数才有对数，所以定义域是从 0 到正无穷的开区间。")
+        self.narrate("The y axis is a vertical asymptote.", "y 轴是它的垂直渐近线。")
         self.play(mn.Create(pole), mn.FadeIn(panel[2:4]), run_time=1.0)
         self.narrate(f"Every logarithm passes through ({plain_number(x1)}, {plain_number(y1)}); "
                      "with a base below one, like one half, it decreases.",
@@ -234,8 +235,9 @@ class Logarithms(LectureScene):
                      f"对数能压缩尺度。这是课程中梯度下降的损失：在线性坐标上，从第 {flat_from} "
                      "步起它看起来就是 0。")
         self.play(mn.Create(lin_curve), mn.Create(flat), mn.FadeIn(flat_tag), run_time=1.5)
-        self.narrate(f"On a log axis each step multiplies the loss by {plain_number(ratio[0], 4)}, "
-                     f"a straight line down more than {math.floor(powers)} powers of ten.",
+        self.narrate(f"Each step multiplies the loss by {plain_number(ratio[0], 4)}, so on a log "
+                     f"axis it is a straight line, down more than {math.floor(powers)} powers of "
+                     "ten.",
                      f"在对数坐标上，每一步损失都乘以 {plain_number(ratio[0], 4)}，"
                      f"画出一条直线，下降超过 {math.floor(powers)} 个数量级。")
         self.play(mn.Create(log_curve), mn.FadeIn(factor), run_time=1.5)
@@ -288,7 +290,7 @@ class Logarithms(LectureScene):
         self.narrate(f"Logs also make statistics robust. {len(r.values)} pings near "
                      f"{plain_number(r.geo_without)} ms and one of "
                      f"{plain_number(r.outlier)} ms: "
-                     f"the mean jumps {plain_number(r.mean_factor)} times.",
+                     f"the mean becomes {plain_number(r.mean_factor)} times larger.",
                      f"对数还让统计更稳健。{len(r.values)} 次延迟约 {plain_number(r.geo_without)} "
                      f"毫秒，一次 {plain_number(r.outlier)} 毫秒：平均值增大到 "
                      f"{plain_number(r.mean_factor)} 倍。")
@@ -296,11 +298,11 @@ class Logarithms(LectureScene):
         self.narrate("Average the logs instead and turn the result back into milliseconds: "
                      "the geometric mean.",
                      "改为对对数求平均，再换算回毫秒：这就是几何平均。")
+        self.play(mn.FadeIn(geo_mark), mn.FadeIn(geo_row), run_time=0.8)
         self.narrate(f"It grows only {plain_number(r.geo_factor)} times, not "
                      f"{plain_number(r.mean_factor)}: the outlier still pulls, but far less.",
                      f"它只增大到 {plain_number(r.geo_factor)} 倍，而不是 "
                      f"{plain_number(r.mean_factor)} 倍：异常值仍有影响，但小得多。")
-        self.play(mn.FadeIn(geo_mark), mn.FadeIn(geo_row), run_time=0.8)
         self.wait(0.5)
 
     @staticmethod

@@ -90,7 +90,7 @@ class NumpyTorch(LectureScene):
         x, y, y2 = run_listing("log_plot.py", "log_curve")
         axes = get_axes(list(LOG_X), list(LOG_Y), 5.0, 4.4,
                         x_label=get_math("x", size=AXIS_LABEL_SIZE),
-                        y_label=get_math("y", size=AXIS_LABEL_SIZE))
+                        y_label=get_math("y", size=AXIS_LABEL_SIZE), numbers_on_top=True)
         axes.to_corner(mn.UR, buff=0.45)
         keep = (y >= LOG_Y[0]) & (y <= LOG_Y[1])
         curve = get_polyline(axes, x[keep], y[keep], look.FUNCTION)

@@ -28,10 +28,12 @@ GROUPS = (
                        ("With whole exponents, odd powers are odd functions and even powers "
                         "are even functions.",
                         "整数指数中，奇数次幂是奇函数，偶数次幂是偶函数。"))),
-    (("1/2", "1/3"), (("Roots: the square root needs x ≥ 0, so it is neither even nor odd.",
+    (("1/2", "1/3"), (("Roots: the square root needs x to be at least 0, so it is neither "
+                       "even nor odd.",
                        "开方：平方根要求 x ≥ 0，所以非奇非偶。"),
-                      ("The cube root is the real cube root, defined for every x.",
-                       "立方根取实数立方根，对所有实数 x 都有定义。"))),
+                      ("We take the real cube root, so negative x are allowed too: it is "
+                       "defined for every x.",
+                       "立方根取实数根，负数也能开立方，所以对所有实数 x 都有定义。"))),
     (("-1",), (("A negative exponent: 0 is not in the domain. Near 0 the curve shoots off "
                 "along the y axis, a vertical asymptote.",
                 "负指数：x = 0 不在定义域内；靠近 0 时，曲线沿 y 轴趋向正负无穷，y 轴是垂直渐近线。"),
@@ -55,12 +57,9 @@ class PowerFunction(LectureScene):
 
     def construct(self) -> None:
         self.show_title()
-        axes = get_axes(list(X_RANGE), list(Y_RANGE), 5.6, 5.0)
+        # curves pass under the tick numbers (x^-1 crosses -2 and -3), dimmed, not cut
+        axes = get_axes(list(X_RANGE), list(Y_RANGE), 5.6, 5.0, numbers_on_top=True)
         axes.to_corner(mn.UL, buff=0.35).shift(0.3 * mn.RIGHT)
-        # Curves pass under the tick numbers (x^-1 crosses -2 and -3), which stay readable.
-        for number in [*axes.x_axis.numbers, *axes.y_axis.numbers]:
-            number.add_background_rectangle(color=look.BACKGROUND, opacity=1.0, buff=0.04)
-        axes.set_z_index(1)
         self.play(mn.Create(axes), run_time=1.0)
         for i, (exponents, lines) in enumerate(GROUPS):
             if exponents == ("c",):

@@ -78,7 +78,7 @@ class TrigonometricFunctions(LectureScene):
                      f"正切等于正弦除以余弦，在余弦为零处没有定义：也就是 {plain_pi(first)} 加上 "
                      f"{plain_pi(tan.period)} 的整数倍处。")
         self.play(mn.Create(poles), mn.FadeIn(panel), run_time=1.2)
-        self.narrate("There are its vertical asymptotes, dashed: the curve runs along them "
+        self.narrate("These are its vertical asymptotes, dashed: the curve runs along them "
                      f"but never crosses one. Its period is {plain_pi(tan.period)}.",
                      "这些位置是垂直渐近线（虚线）：曲线沿着它们无限延伸，却从不穿过。"
                      f"正切的周期只有 {plain_pi(tan.period)}。")
@@ -119,15 +119,15 @@ class TrigonometricFunctions(LectureScene):
         gap = (sec.range.intervals[0].hi, sec.range.intervals[1].lo)  # values never taken
         self.record("sec gap", list(gap))
         panel = self._panel(self._block(sec, look.FUNCTION))
-        self.narrate("Secant is one over cosine. The size of cos x is at most 1, so the size "
-                     "of sec x is at least 1.",
+        self.narrate("Secant is one over cosine. The absolute value of cos x is at most 1, so "
+                     "that of sec x is at least 1.",
                      "正割是余弦的倒数。|cos x| 不超过 1，所以 |sec x| 不小于 1。")
-        self.narrate("Secant never takes a value strictly between "
-                     f"{plain_number(gap[0])} and {plain_number(gap[1])}, and it grows without "
-                     "bound where cos x nears 0.",
-                     f"正割取不到 {plain_number(gap[0])} 与 {plain_number(gap[1])} 之间的值；"
-                     "cos x 越接近 0，|sec x| 越大。")
         self.play(mn.Create(ghost_cos), mn.Create(poles), mn.FadeIn(panel), run_time=1.2)
+        self.narrate("Secant never takes a value strictly between "
+                     f"{plain_number(gap[0])} and {plain_number(gap[1])}; its absolute value "
+                     "grows without bound where cos x nears 0.",
+                     f"正割取不到严格介于 {plain_number(gap[0])} 与 {plain_number(gap[1])} "
+                     "之间的值；cos x 越接近 0，|sec x| 越大。")
         self.play(mn.Create(graph), run_time=1.6)
         self.wait(0.3)
         ghost_sin = curve(self.axes, sin, look.MUTED, width=2)
@@ -136,7 +136,7 @@ class TrigonometricFunctions(LectureScene):
         panel2 = self._panel(rows(self._block(sec, look.FUNCTION), self._block(csc, look.SECOND),
                                   buff=0.45))
         self.play(mn.FadeOut(ghost_cos), mn.FadeOut(poles), mn.FadeOut(panel),
-                  graph.animate.set_stroke(opacity=0.7), run_time=0.6)
+                  graph.animate.set_stroke(opacity=0.3), run_time=0.6)
         self.narrate(f"Cosecant is one over sine, with asymptotes at multiples of "
                      f"{plain_pi(csc.poles[1] - csc.poles[0])}. Secant is even, cosecant odd; "
                      f"both repeat every {plain_pi(csc.period)}.",
