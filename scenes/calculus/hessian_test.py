@@ -34,6 +34,7 @@ VIEW = {"phi": 62 * mn.DEGREES, "theta": -90 * mn.DEGREES, "zoom": 1.0,
 KIND_NAMES = {"minimum": ("minimum", "极小值"), "maximum": ("maximum", "极大值"),
               "saddle": ("saddle point", "鞍点"), "inconclusive": ("no verdict", "无法判断")}
 KIND_CODES = {"minimum": 1, "maximum": -1, "saddle": 0, "inconclusive": 2}
+TURN, TURN_TIME = 45 * mn.DEGREES, 5.0  # each slow turn of the surfaces while they are read
 # Newton against gradient descent on the elongated bowl of the descent lecture
 NEWTON_SURFACE, GD_LR, GD_STEPS = "bowl", 0.19, 10
 NEWTON_LEVELS = (0.5, 2, 5, 10, 16)
@@ -59,10 +60,11 @@ class HessianExtremumTest(LectureThreeDScene):
         # Three critical points
         self.section("Three flat points", "三个驻点")
         self.set_view(**VIEW)
-        lands, walkers = [], []
+        lands, walkers, pivots = [], [], []
         for i, name in enumerate(SURFACES):
             axes = get_landscape_axes(WINDOW, Z_RANGE, *SIZE).shift((i - 1) * SPACING * mn.RIGHT)
             lands.append(get_landscape(axes, name, WINDOW, resolution=16))
+            pivots.append(axes.c2p(0, 0, 0))
             walkers.append(get_walker(axes, (0.0, 0.0), 0.0, look.POINT, radius=0.09))
         # One row of formulas above the surfaces, one row of matrices below them.
         boxes = [projected_box(self.renderer.camera, land) for land in lands]
@@ -93,6 +95,7 @@ class HessianExtremumTest(LectureThreeDScene):
             self.record("hessian", c.hessian)
         self.narrate("The Hessian holds the second derivatives: how the slope bends each way.",
                      "黑塞矩阵由二阶偏导数组成：描述坡度在各方向上如何弯曲。")
+        self._turn(lands, pivots)
 
         # The test: signs of the eigenvalues
         self.section("The verdict", "判别结果")
@@ -101,8 +104,8 @@ class HessianExtremumTest(LectureThreeDScene):
             lam = r",\; ".join(tex_number(x) for x in c.eigenvalues)
             eig = get_math(r"\lambda_{1,2} = " + lam, size=look.MATH_SIZE - 8)
             kind = get_text(tr(*KIND_NAMES[c.kind]), size=look.LABEL_SIZE, color=look.POINT)
-            v = self.overlay(mn.VGroup(eig, kind).arrange(mn.RIGHT, buff=0.25))
-            v.next_to(matrix, mn.DOWN, buff=0.25)
+            v = self.overlay(mn.VGroup(eig, kind).arrange(mn.DOWN, buff=0.12))
+            v.next_to(matrix, mn.DOWN, buff=0.2)
             verdicts.append(v)
             self.record("eigenvalues", c.eigenvalues)
             self.record("kind", KIND_CODES[c.kind])
@@ -110,6 +113,7 @@ class HessianExtremumTest(LectureThreeDScene):
         self.narrate("At a point where the gradient is zero: all eigenvalues positive, a local "
                      "minimum;",
                      "在梯度为零的点：特征值全正是局部极小值；")
+        self._turn(lands, pivots)
         self.narrate("all negative, a local maximum; mixed signs, a saddle.",
                      "全负是局部极大值；有正有负则是鞍点。")
 
@@ -191,3 +195,10 @@ class HessianExtremumTest(LectureThreeDScene):
         self.narrate("The price: each Newton step solves a linear system with the Hessian, "
                      "costly with millions of parameters.",
                      "代价是：牛顿法每一步都要用黑塞矩阵解一个方程组，参数有上百万个时非常昂贵。")
+
+    def _turn(self, lands, pivots) -> None:
+        """A slow turn by TURN of every surface about its own vertical axis, as a
+        camera circling each one would show it (the labels above and below stay put)."""
+        self.play(*[mn.Rotate(land, angle=TURN, axis=mn.OUT, about_point=pivot)
+                    for land, pivot in zip(lands, pivots, strict=True)],
+                  run_time=TURN_TIME, rate_func=mn.smooth)
