@@ -124,7 +124,12 @@ class ChainRule(LectureScene):
         self.narrate("Each step has an easy derivative of its own: 5, then 1, then σ(u)(1 − σ(u)) "
                      f"= {num(g.local[2])} for the sigmoid.",
                      f"每一步的导数都很简单：5，然后是 1，σ 的导数是 σ(u)(1 − σ(u)) = "
-                     f"{num(g.local[2])}。")
+                     f"{num(g.local[2])}。",
+                     say_en="Each step has an easy derivative of its own: 5, then 1, then for "
+                            "the sigmoid, sigma of u times one minus sigma of u, which is "
+                            f"{num(g.local[2])}.",
+                     say_zh="每一步的导数都很简单：5，然后是 1；σ 的导数等于 σ 乘以 1 减 σ，"
+                            f"在 u 处是 {num(g.local[2])}。")
 
         # Backward: multiply along the chain
         self.section("Multiply along the chain", "沿链相乘")
@@ -160,7 +165,9 @@ class ChainRule(LectureScene):
                      "slope of the tangent at the point.",
                      f"自动求导做的是同样的乘法：x.grad 等于 {num(g.autograd)}，正是该点切线的斜率。")
         self.narrate("The course's fit uses σ(wx + b); its hand-written gradients are this "
-                     "chain, taken with respect to w and b.",
-                     "课程里的拟合用的模型是 σ(wx + b)；它手推的梯度正是这条链，"
-                     "只是对 w 和 b 求导，而不是对 x。")
+                     "chain,",
+                     "课程里的拟合用的模型是 σ(wx + b)；它手推的梯度正是这条链，")
+        self.narrate("extended by the loss (a − y)², and taken with respect to w and b "
+                     "instead of x.",
+                     "再接上损失 (a − y)² 这一环，并且是对 w 和 b 求导，而不是对 x。")
         self.wait(1.0)

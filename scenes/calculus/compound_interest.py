@@ -150,9 +150,13 @@ class CompoundInterest(LectureScene):
         self.record("below_e", below)
         climb = ("climb, but never past the number e", "一直在增大，但永远超不过 e") \
             if below else ("come close to the number e", "越来越接近 e")
-        self.narrate(f"Even every second you only reach {_fixed(values[-1])}. The values "
-                     f"{climb[0]}.",
-                     f"就算每秒付息，也只有 {_fixed(values[-1])} 元。数值{climb[1]}。")
+        short = plain_number(math.e - values[-1], 2)
+        self.record("short of e every second", math.e - values[-1])
+        self.narrate(f"Even every second you only reach {_fixed(values[-1])}: e to {DECIMALS} "
+                     f"decimals, yet still {short} short.",
+                     f"就算每秒付息，也只有 {_fixed(values[-1])} 元：与 e 的前 {DECIMALS} 位小数"
+                     f"相同，却仍差 {short}。")
+        self.narrate(f"The values {climb[0]}.", f"数值{climb[1]}。")
         limit = get_math(r"\lim_{n\to\infty}\left(1 + \frac{1}{n}\right)^{n} = e",
                          color=look.POINT)
         limit.move_to(axes.c2p(5.0, 2.25))

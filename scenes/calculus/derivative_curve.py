@@ -181,9 +181,10 @@ class DerivativeCurve(LectureScene):
         valley = crit[kinds.index(1)] if 1 in kinds else None
         if peak is not None and valley is not None:
             self.narrate(f"Where it crosses zero, at x = {plain_number(peak)} and x = "
-                         f"{plain_number(valley)}, the tangent is flat: a peak and a valley.",
+                         f"{plain_number(valley)}, the tangent is flat: a local maximum and a local "
+                         "minimum.",
                          f"导函数穿过零的地方，x = {plain_number(peak)} 和 x = "
-                         f"{plain_number(valley)}，切线是水平的：一个峰顶，一个谷底。")
+                         f"{plain_number(valley)}，切线是水平的：一个局部极大值，一个局部极小值。")
 
         # The source's "derivative = minus gradient", corrected
         self.section("Derivative and gradient", "导数与梯度")
@@ -194,7 +195,8 @@ class DerivativeCurve(LectureScene):
         arrow = mn.Arrow(start, top.c2p(STEP_AT + step_x, y_at), buff=0, color=look.GRADIENT,
                          stroke_width=6, max_tip_length_to_length_ratio=0.3)
         step_dot = mn.Dot(start, radius=0.08, color=look.POINT)
-        step_label = _label(r"-f'(x)", look.GRADIENT).next_to(arrow, mn.UP, buff=0.12)
+        step_label = _label(rf"-\eta f'(x),\ \eta = {STEP_SCALE:g}", look.GRADIENT).next_to(
+            arrow, mn.UP, buff=0.12)
         self.record("step", [STEP_AT, slope, step_x])
         downhill = bool(evaluate(f, STEP_AT + 0.01 * np.sign(step_x)) < y_at)
         self.record("step_goes_downhill", downhill)
@@ -202,8 +204,8 @@ class DerivativeCurve(LectureScene):
                                    color=look.MUTED),
                           get_math(r"f' = -\nabla f", color=look.LOSS)).arrange(mn.RIGHT,
                                                                                buff=0.2)
-        cross = mn.Line(wrong[1].get_left(), wrong[1].get_right(), color=look.LOSS,
-                        stroke_width=4)
+        cross = mn.Line(wrong[1].get_corner(mn.DL), wrong[1].get_corner(mn.UR), color=look.TEXT,
+                        stroke_width=2.5)
         right = mn.VGroup(get_math(r"\nabla f = f'(x)", color=look.GRADIENT),
                           get_math(r"x \leftarrow x - \eta\, f'(x)", color=look.GRADIENT)
                           ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
@@ -220,10 +222,11 @@ class DerivativeCurve(LectureScene):
         self.narrate("For one variable, the gradient is the derivative itself. Gradient descent "
                      "steps along minus the derivative,",
                      "对一元函数，梯度就是导数本身。梯度下降沿着导数的反方向走，")
-        self.narrate(f"here at x = {STEP_AT:g}, where the slope is {plain_number(slope)}, "
+        self.narrate(f"times a step size η = {STEP_SCALE:g}: at x = {STEP_AT:g}, where the slope "
+                     f"is {plain_number(slope)}, "
                      + ("to the left, downhill." if step_x < 0 and downhill else
                         "downhill." if downhill else "which is not downhill here."),
-                     f"这里 x = {STEP_AT:g}，斜率是 {plain_number(slope)}，"
+                     f"步长 η = {STEP_SCALE:g}。在 x = {STEP_AT:g} 处斜率是 {plain_number(slope)}，"
                      + ("所以向左走，也就是下坡。" if step_x < 0 and downhill else
                         "也就是下坡。" if downhill else "这里并不是下坡。"))
 

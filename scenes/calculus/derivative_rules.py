@@ -30,7 +30,7 @@ from scenes.common import (
 RULES = (
     ("power", r"x^3", r"3x^2", 1.0,
      ("The power rule: the derivative of x cubed is 3 x squared,",
-      "幂函数法则：x³ 的导数是 3x²，")),
+      "幂函数求导公式：x³ 的导数是 3x²，")),
     ("exp", r"e^x", r"e^x", 1.0,
      ("e to the x is its own derivative,", "e 的 x 次方的导数就是它自己，")),
     ("log", r"\ln x", r"\frac{1}{x}", 2.0,
@@ -42,9 +42,11 @@ RULES = (
     ("sum", r"u + v", r"\cos x + 2x", 1.0,
      ("A sum is differentiated term by term,", "和的导数等于导数的和，")),
     ("product", r"u\,v", r"\cos x\,(x^2+1) + 2x\sin x", 1.0,
-     ("A product: u prime v plus u v prime,", "乘积的导数是 u'v + uv'，")),
+     ("A product: u prime v plus u v prime,", "乘积的导数是 u'v + uv'，",
+      "乘积的导数是 u 撇乘 v，加 u 乘 v 撇，")),
     ("quotient", r"\frac{u}{v}", r"\frac{\cos x\,(x^2+1) - 2x\sin x}{(x^2+1)^2}", 1.0,
-     ("A quotient: u prime v minus u v prime, over v squared,", "商的导数是 (u'v − uv') / v²，")),
+     ("A quotient: u prime v minus u v prime, over v squared,", "商的导数是 (u'v − uv') / v²，",
+      "商的导数是 u 撇乘 v 减 u 乘 v 撇，再除以 v 的平方，")),
 )
 U_V = r"u = \sin x,\quad v = x^2 + 1"
 X_RANGE, Y_RANGE = (-3.0, 3.0, 1.0), (-2.0, 4.0, 1.0)
@@ -148,15 +150,18 @@ class DerivativeRules(LectureScene):
                      else f" but the tangent's slope is {plain_number(line.slope, 4)}.")
             check_zh = (f"切线的斜率也是 {plain_number(line.slope, 4)}。" if agree
                         else f"可是切线的斜率是 {plain_number(line.slope, 4)}。")
-            self.narrate(words[0], words[1])
+            self.narrate(words[0], words[1], say_zh=words[2] if len(words) > 2 else None)
             self.narrate(f"so at x = {x0:g} the rule gives {plain_number(value, 4)},{check}",
                          f"所以在 x = {x0:g} 处公式给出 {plain_number(value, 4)}，{check_zh}")
         agree_all = bool(np.all(np.ravel(self.recorded["agree"])))
         self.record("all_agree", agree_all)
-        self.narrate("The slopes come from autograd, which never saw these rules: "
-                     + ("all eight agree." if agree_all else "not all of them agree."),
-                     "这些斜率由自动求导算出，它并不知道这些公式："
-                     + ("八条全部吻合。" if agree_all else "并非全部吻合。"))
+        n = len(RULES)
+        self.narrate("The slopes come from autograd, which knows only the derivatives of the "
+                     "basic operations and chains them;",
+                     "这些斜率由自动求导算出：它只知道基本运算的导数，再用链式法则把它们串起来；")
+        self.narrate(f"all {n} rules agree with it." if agree_all
+                     else f"not all {n} rules agree with it.",
+                     f"{n} 条公式与它全部吻合。" if agree_all else f"{n} 条公式并非全部与它吻合。")
 
     def _readout(self, example: str, applied: str, x0: float, slope: float, value: float,
                  agree: bool) -> mn.VGroup:

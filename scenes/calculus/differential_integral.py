@@ -197,10 +197,13 @@ class DifferentialIntegral(LectureScene):
         self.narrate("so each thin strip, x² dx, is a differential dF.",
                      "所以每个细条 x² dx 正是一个微分 dF。")
         self.play(mn.FadeIn(link[2]))
-        self.narrate(f"Adding up all those small rises gives the whole rise of F: "
-                     f"F({B:g}) − F({A:g}) = {tex_number(rise, 4)}, exactly the area.",
-                     f"把这些小增量全部加起来，就是 F 的总增量：F({B:g}) − F({A:g}) = "
-                     f"{tex_number(rise, 4)}，正好等于面积。")
+        self.narrate(f"Each strip's exact area is the rise of F across it, so the rises add up "
+                     f"to F({B:g}) − F({A:g}) = {tex_number(rise, 4)}, the whole area.",
+                     f"每一细条的精确面积正是 F 在它上面的增量，这些增量加起来就是 "
+                     f"F({B:g}) − F({A:g}) = {tex_number(rise, 4)}，也就是整块面积。")
+        self.narrate("That is the fundamental theorem of calculus: to integrate f, find an F "
+                     "whose derivative is f.",
+                     "这就是微积分基本定理（牛顿–莱布尼茨公式）：要求 f 的积分，只需找到导数是 f 的 F。")
         self.wait(1.0)
 
     # The differential picture -------------------------------------------------------------

@@ -32,7 +32,7 @@ SPACING = 4.4  # between the surfaces' centres, scene units
 VIEW = {"phi": 62 * mn.DEGREES, "theta": -90 * mn.DEGREES, "zoom": 1.0,
         "shift": 1.2 * mn.UP}
 KIND_NAMES = {"minimum": ("minimum", "极小值"), "maximum": ("maximum", "极大值"),
-              "saddle": ("saddle point", "鞍点"), "inconclusive": ("no verdict", "无法判断")}
+              "saddle": ("saddle point", "鞍点"), "inconclusive": ("inconclusive", "判别法失效")}
 KIND_CODES = {"minimum": 1, "maximum": -1, "saddle": 0, "inconclusive": 2}
 TURN, TURN_TIME = 45 * mn.DEGREES, 5.0  # each slow turn of the surfaces while they are read
 # Newton against gradient descent on the elongated bowl of the descent lecture
@@ -58,7 +58,7 @@ class HessianExtremumTest(LectureThreeDScene):
         self.show_title()
 
         # Three critical points
-        self.section("Three flat points", "三个驻点")
+        self.section("Three critical points", "三个驻点")
         self.set_view(**VIEW)
         lands, walkers, pivots = [], [], []
         for i, name in enumerate(SURFACES):
@@ -80,8 +80,9 @@ class HessianExtremumTest(LectureThreeDScene):
         self.play(*[mn.FadeIn(f) for f in formulas], *[mn.FadeIn(w) for w in walkers])
         for name in SURFACES:
             self.record("gradient", gradient(get_surface(name).fn, (0.0, 0.0)))
-        self.narrate("At the centre of each surface the gradient is zero: a flat point.",
-                     "每个曲面的中心梯度都为零：一个驻点。")
+        self.narrate("At the centre of each surface the gradient is zero: a critical point, "
+                     "where the surface is flat.",
+                     "每个曲面的中心梯度都为零：这样的点叫驻点，曲面在那里是平的。")
 
         # The Hessian: second derivatives
         self.section("The Hessian", "黑塞矩阵")
@@ -93,8 +94,9 @@ class HessianExtremumTest(LectureThreeDScene):
         self.play(*[mn.FadeIn(m) for m in matrices])
         for c in found:
             self.record("hessian", c.hessian)
-        self.narrate("The Hessian holds the second derivatives: how the slope bends each way.",
-                     "黑塞矩阵由二阶偏导数组成：描述坡度在各方向上如何弯曲。")
+        self.narrate("The Hessian holds the second derivatives: how the slope changes in each "
+                     "direction.",
+                     "黑塞矩阵由二阶偏导数组成：描述曲面在各个方向上的弯曲程度。")
         self._turn(lands, pivots)
 
         # The test: signs of the eigenvalues
@@ -182,9 +184,12 @@ class HessianExtremumTest(LectureThreeDScene):
         self.overlay(jump)
         self.remove(gd_path, jump)
         self.play(mn.Create(axes), mn.Create(contours), mn.FadeIn(rules), run_time=1.2)
-        self.narrate("The Hessian also tells how to step: Newton's method jumps to the lowest "
+        self.narrate("The Hessian also tells how to step: Newton's method jumps to the flat "
                      "point of the quadratic model it gives.",
-                     "黑塞矩阵还告诉我们怎么走：牛顿法直接跳到它给出的二次模型的最低点。")
+                     "黑塞矩阵还告诉我们怎么走：牛顿法直接跳到它给出的二次模型的驻点。")
+        self.narrate("With all eigenvalues positive, as here, that point is the model's "
+                     "minimum; near a saddle it would be the saddle.",
+                     "像这里特征值全正时，这个点就是模型的最低点；在鞍点附近，它跳到的却是鞍点。")
         self.play(mn.Create(gd_path[0]), mn.FadeIn(gd_path[1], lag_ratio=0.2),
                   mn.FadeIn(legend[1]), run_time=2.5)
         self.play(mn.GrowArrow(jump), mn.FadeIn(legend[0]), run_time=1.0)
@@ -194,7 +199,7 @@ class HessianExtremumTest(LectureThreeDScene):
                      f"梯度下降走了 {GD_STEPS} 步，f 仍是 {plain_number(gd.losses[-1])}。")
         self.narrate("The price: each Newton step solves a linear system with the Hessian, "
                      "costly with millions of parameters.",
-                     "代价是：牛顿法每一步都要用黑塞矩阵解一个方程组，参数有上百万个时非常昂贵。")
+                     "代价是：牛顿法每一步都要用黑塞矩阵解一个线性方程组，参数有上百万个时非常昂贵。")
 
     def _turn(self, lands, pivots) -> None:
         """A slow turn by TURN of every surface about its own vertical axis, as a

@@ -89,7 +89,7 @@ class HigherDerivatives(LectureScene):
                      "一阶导数就是斜率：它为正的地方曲线上升，为负的地方曲线下降。")
         lo, hi = (plain_number(i.end) for i in first[:2])
         self.narrate(f"f' = 3x² − 3 is zero at x = {lo} and x = {hi}: there the curve turns "
-                     "around.", f"f' = 3x² − 3 在 x = {lo} 和 x = {hi} 处为零：曲线在这里掉头。")
+                     "around.", f"f' = 3x² − 3 在 x = {lo} 和 x = {hi} 处为零：曲线在这里由升转降、由降转升。")
 
         # f'': bending up or down
         self.section("Bending up or down", "凸与凹")
@@ -108,7 +108,7 @@ class HigherDerivatives(LectureScene):
                      color=look.POINT)
         dot_label = get_text(tr("inflection\npoint", "拐点"), size=look.LABEL_SIZE,
                              color=look.POINT, line_spacing=0.8)
-        dot_label.move_to(left.c2p(0.85, 1.9))
+        dot_label.next_to(dot, mn.RIGHT, buff=0.15).shift(0.15 * mn.UP)
         self.play(mn.FadeIn(dot), mn.FadeIn(dot_label))
         self.record("second_derivative_zero", inflection)
         self.record("second_derivative_signs", [i.sign for i in second])
@@ -119,7 +119,7 @@ class HigherDerivatives(LectureScene):
                      f"{plain_number(inflection)} the bend switches: an inflection point.",
                      f"它为负的地方曲线向下弯：凹。在 x = {plain_number(inflection)} 处弯曲方向改变，"
                      "这一点叫拐点。")
-        self.narrate("Some Chinese calculus textbooks call a bend up concave; the condition is "
+        self.narrate("Many books call a bend up concave up; whatever the name, the condition is "
                      "the same: f″ > 0.",
                      "这是优化里的说法；国内一些高等数学教材把向上弯叫作“凹”。条件是同一个：f″ > 0。")
 
@@ -165,7 +165,7 @@ class HigherDerivatives(LectureScene):
                         "课程说：三阶导决定“偏度”。"), size=look.LABEL_SIZE, color=look.LOSS),
             get_text(tr("Skewness belongs to a probability distribution;",
                         "偏度是概率分布的性质（三阶标准矩）；"), size=look.LABEL_SIZE),
-            get_text(tr("y''' is how fast the curvature y'' changes.",
+            get_text(tr("y''' is how fast the bending y'' changes.",
                         "y''' 是弯曲程度 y'' 变化的快慢。"), size=look.LABEL_SIZE),
         ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.12)
         note.next_to(mn.VGroup(y_name, y3), mn.DOWN, buff=0.2).to_edge(mn.LEFT, buff=0.6)

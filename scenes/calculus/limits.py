@@ -129,7 +129,7 @@ class Limits(LectureScene):
         return out
 
     def epsilon_and_delta(self) -> None:
-        self.section("A band of half-width epsilon", "半宽为 ε 的带子")
+        self.section("A band of half-width epsilon", "半宽为 ε 的误差带")
         eps0 = EPSILONS[0]
         band = self._band(eps0)
         band_label = self._band_label(eps0)
@@ -146,10 +146,10 @@ class Limits(LectureScene):
                   mn.FadeIn(definition), mn.FadeIn(eps_counter))
         self.narrate(f"Choose a tolerance epsilon, here {eps0:g}, and draw the band from "
                      "1 minus epsilon to 1 plus epsilon.",
-                     f"先选一个误差容限 ε，这里是 {eps0:g}，画出从 1 − ε 到 1 + ε 的带子。")
+                     f"先选一个误差容限 ε，这里是 {eps0:g}，画出从 1 − ε 到 1 + ε 的误差带。")
 
         # A delta window that works
-        self.section("A window that works", "一个管用的 δ")
+        self.section("A window that works", "一个满足要求的 δ")
         delta0 = epsilon_delta(sin_over_x, X0, LIMIT, eps0, delta_max=DELTA_MAX)
         ok0 = delta_works(sin_over_x, X0, LIMIT, eps0, delta0)
         self.record("epsilon", eps0)
@@ -165,11 +165,11 @@ class Limits(LectureScene):
         self.add(self.hole)
         self.narrate(f"Then look for a window around 0. With delta = {plain_number(delta0)}, "
                      "every x in it except 0 itself",
-                     f"再在 0 周围找一个窗口。取 δ = {plain_number(delta0)}，"
-                     "窗口里除了 0 本身以外的每个 x，")
+                     f"再在 0 周围找一个 δ 邻域。取 δ = {plain_number(delta0)}，"
+                     "邻域里除了 0 本身以外的每个 x，")
         self.narrate("gives a value inside the band: the yellow piece of the curve never "
                      "leaves it.",
-                     "函数值都落在带子里：黄色的那段曲线始终没有离开带子。")
+                     "函数值都落在误差带里：黄色的那段曲线始终没有离开误差带。")
         rule = get_math(r"0 < |x| < \delta \;\Rightarrow\; |f(x) - 1| < \varepsilon")
         rule.scale_to_fit_width(min(rule.width, mn.config.frame_width / 2 - look.MARGIN
                                     - counters.get_left()[0] - 0.2))
@@ -195,9 +195,9 @@ class Limits(LectureScene):
                 self.narrate(f"Now a stricter band, epsilon = {eps:g}. The old window is too "
                              "wide: near its edges the curve leaves the band."
                              if fails else f"Now a stricter band, epsilon = {eps:g}.",
-                             f"换一条更窄的带子，ε = {eps:g}。原来的窗口太宽了："
-                             "在窗口边缘曲线跑出了带子。" if fails else
-                             f"换一条更窄的带子，ε = {eps:g}。")
+                             f"换一条更窄的误差带，ε = {eps:g}。原来的邻域太宽了："
+                             "在邻域边缘曲线跑出了误差带。" if fails else
+                             f"换一条更窄的误差带，ε = {eps:g}。")
             delta = epsilon_delta(sin_over_x, X0, LIMIT, eps, delta_max=DELTA_MAX)
             self.record("epsilon", eps)
             self.record("delta", delta)
@@ -209,7 +209,7 @@ class Limits(LectureScene):
             if eps == EPSILONS[1]:
                 self.narrate(f"A narrower window, delta = {plain_number(delta)}, works "
                              "again.",
-                             f"把窗口缩小到 δ = {plain_number(delta)}，又管用了。")
+                             f"把邻域缩小到 δ = {plain_number(delta)}，又满足要求了。")
             old_delta = delta
         deltas = self.recorded["delta"]
         shrinking = bool(np.all(np.diff(np.ravel(deltas)) < 0))
@@ -249,7 +249,7 @@ class Limits(LectureScene):
                      f"{plain_number(terms[3])} 在 1 的两侧来回跳动，越来越近。")
         self.narrate("For a sequence, the window is a tail: from some index N on, every "
                      "term lies in the band.",
-                     "对数列来说，窗口换成了“尾巴”：从某一项 N 起，后面每一项都落在带子里。")
+                     "对数列来说，邻域换成了“尾巴”：从某一项 N 起，后面每一项都落在误差带里。")
 
         # epsilon-N: the band and the index from which every term stays in it
         self.section("From N on, inside the band", "从第 N 项起都在带内")
@@ -279,7 +279,7 @@ class Limits(LectureScene):
                 self.play(mn.FadeIn(band), mn.FadeIn(counters), mn.Create(marker), *recolour)
                 self.narrate(f"With epsilon = {eps:g}, every term from N = {big_n} on is inside "
                              "the band; they turn yellow.",
-                             f"取 ε = {eps:g}，从第 N = {big_n} 项起每一项都在带子里，变成黄色。")
+                             f"取 ε = {eps:g}，从第 N = {big_n} 项起每一项都在误差带里，变成黄色。")
             else:
                 self.play(mn.Transform(band, new_band), mn.Transform(marker, new_marker),
                           mn.ChangeDecimalToValue(eps_counter[1], eps),

@@ -193,7 +193,12 @@ class PartialDerivatives(LectureThreeDScene):
         self.record("error_over_step", errors / (np.hypot(*STEP) * np.array(SCALES)))
         self.narrate("dz is the rise of the tangent plane; Δz, the surface's real rise, agrees "
                      "better and better as the step shrinks.",
-                     "dz 是切平面上升的高度；曲面真正的变化 Δz 随着步子变小，与它越来越吻合。")
+                     "dz 是切平面上升的高度；曲面真正的变化 Δz 随着步长变小，与它越来越吻合。")
+        factor = round(float(np.mean(errors[:-1] / errors[1:])))
+        self.record("gap factor per halving", factor)
+        self.narrate(f"Each time the step halves, the gap Δz − dz shrinks about {factor} times: "
+                     "it is small of second order.",
+                     f"步长每减半一次，差距 Δz − dz 约缩小 {factor} 倍：它是二阶小量。")
         plain = pd.fx + pd.fy
         self.record("sum_of_partials", plain)
         self.narrate("The course calls the total derivative the sum of the partials.",
@@ -209,9 +214,14 @@ class PartialDerivatives(LectureThreeDScene):
         self.narrate("The right statement is the total differential, each partial weighted by "
                      "its own variable's change.",
                      "正确的说法是全微分：每个偏导数乘以各自变量的变化量。")
-        self.narrate("And if x and y both change with t, the total derivative is "
-                     "dz/dt = ∂f/∂x · dx/dt + ∂f/∂y · dy/dt.",
-                     "若 x、y 都随 t 变化，全导数是 dz/dt = ∂f/∂x · dx/dt + ∂f/∂y · dy/dt。")
+        chain = self.overlay(get_math(r"\frac{dz}{dt} = f_x\,\frac{dx}{dt} + f_y\,\frac{dy}{dt}",
+                                      color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 4))
+        chain.move_to(table, aligned_edge=mn.UL)
+        self.play(mn.FadeOut(table), mn.FadeIn(chain))
+        self.narrate("And if x and y both change with time t, the total derivative dz/dt adds "
+                     "each partial times its variable's rate.",
+                     "若 x、y 都随时间 t 变化，全导数 dz/dt 就是每个偏导数乘以它那个变量的变化率，"
+                     "再相加。")
         self.wait(1.0)
 
     @staticmethod
@@ -237,11 +247,13 @@ class PartialDerivatives(LectureThreeDScene):
         size = look.MATH_SIZE - 8
         cells = [get_math(r"(dx, dy)", size=size),
                  get_math("dz", size=size, color=look.GRADIENT_BRIGHT),
-                 get_math(r"\Delta z", size=size, color=look.FUNCTION)]
+                 get_math(r"\Delta z", size=size, color=look.FUNCTION),
+                 get_math(r"\Delta z - dz", size=size, color=look.LOSS)]
         for s in steps:
             cells += [get_math(_vector((s.dx, s.dy)), size=size),
                       get_math(tex_number(s.dz), size=size, color=look.GRADIENT_BRIGHT),
-                      get_math(tex_number(s.delta_z), size=size, color=look.FUNCTION)]
-        grid = mn.VGroup(*cells).arrange_in_grid(rows=len(steps) + 1, cols=3, buff=(0.45, 0.2),
-                                                 col_alignments="lrr")
+                      get_math(tex_number(s.delta_z), size=size, color=look.FUNCTION),
+                      get_math(tex_number(s.delta_z - s.dz), size=size, color=look.LOSS)]
+        grid = mn.VGroup(*cells).arrange_in_grid(rows=len(steps) + 1, cols=4, buff=(0.4, 0.2),
+                                                 col_alignments="lrrr")
         return self.overlay(grid)

@@ -14,12 +14,14 @@ from scenes.common import (
     get_line_in_axes,
     get_math,
     look,
+    plain_number,
     round_sig,
 )
 
 # Numbers the scene uses.
 X0 = 1.0
 H_VALUES = (2.0, 1.0, 0.5, 0.25, 0.1, 0.01)
+H_LEFT = (-0.5, -0.1, -0.01)  # h below 0: Q left of P
 X_RANGE, Y_RANGE = (-1.0, 3.5, 1.0), (-1.0, 9.0, 2.0)
 
 
@@ -62,9 +64,17 @@ class SecantToTangent(LectureScene):
         h_counter[1].add_updater(lambda m: m.set_value(h.get_value()))
         slope_counter[1].add_updater(
             lambda m: m.set_value(secant_line(f.fn, X0, h.get_value()).slope))
-        self.play(mn.Create(secant), mn.FadeIn(q_dot), mn.FadeIn(panel))
+        q_label = mn.always_redraw(lambda: get_math("Q", size=look.LABEL_SIZE + 4,
+                                                    color=look.SECOND).next_to(q_dot, mn.LEFT,
+                                                                               buff=0.12))
+        self.play(mn.Create(secant), mn.FadeIn(q_dot), mn.FadeIn(q_label), mn.FadeIn(panel))
         self.record("h", H_VALUES[0])
         self.record("slope", secant_line(f.fn, X0, H_VALUES[0]).slope)
+        p_xy = (X0, float(f(X0)))
+        self.record("P", p_xy)
+        self.narrate(f"On f(x) = x², take the point P = ({p_xy[0]:g}, {p_xy[1]:g}), at "
+                     f"x₀ = {X0:g}.",
+                     f"在 f(x) = x² 上取点 P = ({p_xy[0]:g}, {p_xy[1]:g})，也就是 x₀ = {X0:g}。")
         self.narrate("A secant joins P to a second point Q of the curve, whose x-coordinate is "
                      "x₀ + h.",
                      "割线连接 P 和曲线上横坐标为 x₀ + h 的另一点 Q。")
@@ -78,6 +88,23 @@ class SecantToTangent(LectureScene):
             self.record("h", value)
             self.record("slope", secant_line(f.fn, X0, value).slope)
             self.wait(0.3)
+        first, last = (secant_line(f.fn, X0, v).slope for v in (H_VALUES[0], H_VALUES[-1]))
+        self.narrate(f"The slope falls from {plain_number(first)} to {plain_number(last)}: for "
+                     f"x² it is exactly 2x₀ + h, so it closes in on {2 * X0:g}.",
+                     f"斜率从 {plain_number(first)} 降到 {plain_number(last)}：对 x² 来说它正好是 "
+                     f"2x₀ + h，所以越来越接近 {2 * X0:g}。")
+        self.narrate("The limit must be the same from both sides: let h be negative, with Q "
+                     "left of P.",
+                     "极限必须两侧相同：让 h 取负值，Q 在 P 的左边。")
+        for value in H_LEFT:
+            self.play(h.animate.set_value(value), run_time=1.2)
+            self.record("h left", value)
+            self.record("slope left", secant_line(f.fn, X0, value).slope)
+            self.wait(0.3)
+        left_last = secant_line(f.fn, X0, H_LEFT[-1]).slope
+        self.narrate(f"From the left the slopes rise to {plain_number(left_last)}: the same "
+                     f"limit, {2 * X0:g}.",
+                     f"从左侧，斜率升到 {plain_number(left_last)}：极限相同，都是 {2 * X0:g}。")
         h_counter[1].clear_updaters()
         slope_counter[1].clear_updaters()
 
@@ -90,9 +117,9 @@ class SecantToTangent(LectureScene):
                          + f"{round_sig(tangent.slope):g}", color=look.POINT)
         limit.scale_to_fit_width(min(limit.width, 6.2))
         limit.next_to(panel, mn.DOWN, buff=0.45).to_edge(mn.RIGHT, buff=0.5)
-        self.play(mn.FadeOut(q_dot), mn.ReplacementTransform(secant, t_line))
+        self.play(mn.FadeOut(q_dot), mn.FadeOut(q_label), mn.ReplacementTransform(secant, t_line))
         self.play(mn.Write(limit))
         self.narrate(f"In the limit the secants become the tangent at P, with slope "
                      f"f'(1) = {round_sig(tangent.slope):g}.",
-                     f"极限情形下割线变成 P 点的切线，斜率 f'(1) = {round_sig(tangent.slope):g}。")
+                     f"取极限时，割线趋于 P 点的切线，斜率 f'(1) = {round_sig(tangent.slope):g}。")
         self.wait(1.0)

@@ -180,6 +180,8 @@ class TaylorConvergence(LectureScene):
                          "there the series does not give ln(1 + x).",
                          f"超过 x = {plain_number(radius)} 后，项越多反而越差：级数在那里"
                          "不等于 ln(1 + x)。")
-        self.narrate("So a Taylor series equals its function only inside its radius of "
-                     "convergence, not everywhere.",
-                     "所以泰勒级数只在收敛半径之内等于原函数，并不是处处都等于。")
+        lo, hi = plain_number(-radius), plain_number(radius)
+        self.narrate(f"Here the series equals ln(1 + x) for {lo} < x ≤ {hi} and nowhere else: "
+                     "beyond its radius, a Taylor series cannot be trusted.",
+                     f"这里级数只在 {lo} < x ≤ {hi} 上等于 ln(1 + x)：超出收敛半径，"
+                     "泰勒级数就不能再用了。")

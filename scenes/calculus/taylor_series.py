@@ -82,7 +82,7 @@ class TaylorSeries(LectureScene):
         return a, b
 
     def idea_and_sine(self) -> None:
-        self.section("Copying a function", "用多项式模仿函数")
+        self.section("Copying a function", "用多项式逼近函数")
         xs = np.linspace(SIN_X[0], SIN_X[1], SAMPLES)
         axes = get_plot(SIN_X, SIN_Y, 9.6, 4.4)
         curve = get_clipped_curve(axes, xs, evaluate(torch.sin, xs), look.FUNCTION, 5)
@@ -98,7 +98,7 @@ class TaylorSeries(LectureScene):
         self.play(mn.Write(general))
         self.narrate("A Taylor polynomial copies a function near one point x₀, using only the "
                      "function's derivatives at that point.",
-                     "泰勒多项式只用函数在一点 x₀ 处的各阶导数，就能在这点附近模仿这个函数。")
+                     "泰勒多项式只用函数在一点 x₀ 处的各阶导数，就能在这点附近逼近这个函数。")
         self.narrate("Term k is the k-th derivative at x₀, divided by k factorial, times "
                      "(x − x₀) to the k.",
                      "第 k 项是 x₀ 处的 k 阶导数除以 k 的阶乘，再乘以 (x − x₀) 的 k 次方。")
@@ -139,7 +139,7 @@ class TaylorSeries(LectureScene):
         a, b = self.recorded["sin_agreement"][-1][1:]
         self.narrate("Each step matches two more derivatives, and the yellow band, where they "
                      f"agree to within {TOL}, {'widens' if widening else 'changes'}.",
-                     f"每多两项就多对上两阶导数，两者相差不到 {TOL} 的黄色区域"
+                     f"每加一个非零项（次数加 2），就多对上两阶导数，两者相差不到 {TOL} 的黄色区域"
                      f"{'随之变宽' if widening else '随之变化'}。")
         self.narrate(f"Up to degree {n_max} they agree from x = {plain_number(a)} to "
                      f"{plain_number(b)}; further out the polynomial still runs away.",
@@ -163,7 +163,7 @@ class TaylorSeries(LectureScene):
         y0 = float(evaluate(torch.exp, EXP_X0))
         dot = mn.Dot(axes.c2p(EXP_X0, y0), radius=0.09, color=look.POINT)
         x0_label = get_label(f"x_0 = {EXP_X0:g}", look.POINT)
-        x0_label.next_to(dot, mn.DR, buff=0.15)
+        x0_label.next_to(dot, mn.UL, buff=0.15)
         formula = to_top_row(get_math(
             r"T_n(x) = \sum_{k=0}^{n} \frac{e}{k!}\,(x - 1)^k" if all_e else
             r"T_n(x) = \sum_{k=0}^{n} \frac{f^{(k)}(1)}{k!}\,(x - 1)^k"))
