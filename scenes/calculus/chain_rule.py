@@ -30,7 +30,8 @@ BACK_TEX = (r"dy/dx", r"dy/da", r"dy/du")
 NODE_Y, NODE_GAP, NODE_R = 2.85, 3.7, 0.38
 BACK_GAP = 0.6  # the backward row under the nodes, below the local derivatives under the edges
 X_RANGE, Y_RANGE = (-2.0, 1.0, 1.0), (0.0, 1.0, 0.5)
-COMMENTS_ZH = {"the chain rule, node by node": "逐个节点应用链式法则"}
+COMMENTS_ZH = {"chain rule, node by node": "逐个节点应用链式法则"}
+CODE_WIDTH = 6.3  # the listing beside the plot, at most this wide
 
 
 def times_5(x):
@@ -63,8 +64,8 @@ class ChainRule(LectureScene):
 
         # The composite and its curve
         self.section("A composite function", "复合函数")
-        axes = get_axes(list(X_RANGE), list(Y_RANGE), 5.6, 2.5)
-        axes.move_to([-3.4, -0.85, 0])
+        axes = get_axes(list(X_RANGE), list(Y_RANGE), 5.2, 2.5)
+        axes.move_to([-3.8, -0.85, 0])
         xs = np.linspace(X_RANGE[0], X_RANGE[1], 201)
         curve = get_polyline(axes, xs, evaluate(composite, xs), look.FUNCTION)
         formula = get_math(r"y = \sigma(5x + 3)", color=look.FUNCTION)
@@ -72,7 +73,9 @@ class ChainRule(LectureScene):
                            color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 4)
         grad = get_math(rf"x.\mathrm{{grad}} = {num(g.autograd)}", color=look.POINT,
                         size=look.MATH_SIZE - 4)
-        code = code_block(CODE, size=20, comments_zh=COMMENTS_ZH)
+        code = code_block(CODE, size=26, comments_zh=COMMENTS_ZH)
+        if code.width > CODE_WIDTH:
+            code.scale_to_fit_width(CODE_WIDTH)
         formula.move_to(axes.c2p(-1.3, 0.8))
         panel = mn.VGroup(product, grad, code)
         panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)

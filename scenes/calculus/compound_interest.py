@@ -76,9 +76,9 @@ class CompoundInterest(LectureScene):
         col_x = (0.0, 2.1, 4.1)  # right edges of the three columns
         for i, row in enumerate(table):
             for part, x in zip(row, col_x, strict=True):
-                part.move_to([x, -0.43 * i, 0], aligned_edge=mn.RIGHT)
-        rule = mn.Line(table[0].get_corner(mn.DL) + 0.08 * mn.DOWN,
-                       [table[0].get_right()[0], table[0].get_bottom()[1] - 0.08, 0],
+                part.move_to([x, -0.43 * i - (0.14 if i else 0.0), 0], aligned_edge=mn.RIGHT)
+        rule = mn.Line(table[0].get_corner(mn.DL) + 0.1 * mn.DOWN,
+                       [table[0].get_right()[0], table[0].get_bottom()[1] - 0.1, 0],
                        color=look.MUTED, stroke_width=2)
         table_group = mn.VGroup(table, rule)
         table_group.to_corner(mn.UL, buff=0.5)

@@ -167,11 +167,11 @@ class DerivativeRules(LectureScene):
                  agree: bool) -> mn.VGroup:
         """f and the rule applied to it; the rule's value at x0; the tangent's slope."""
         f_row = mn.VGroup(get_math(rf"f = {example},", color=look.FUNCTION, size=ROW),
-                          get_math(rf"f' = {applied}", color=look.GRADIENT, size=ROW)
+                          get_math(rf"f' = {applied}", color=look.GRADIENT_BRIGHT, size=ROW)
                           ).arrange(mn.RIGHT, buff=0.35)
         if f_row.width > READOUT_WIDTH:
             f_row.scale_to_fit_width(READOUT_WIDTH)
-        rule_row = get_math(rf"f'({x0:g}) = {plain_number(value, 4)}", color=look.GRADIENT,
+        rule_row = get_math(rf"f'({x0:g}) = {plain_number(value, 4)}", color=look.GRADIENT_BRIGHT,
                             size=ROW)
         slope_row = mn.VGroup(
             get_text(tr("tangent slope (autograd)", "切线斜率（自动求导）"),

@@ -170,7 +170,9 @@ class Limits(LectureScene):
         self.narrate("gives a value inside the band: the yellow piece of the curve never "
                      "leaves it.",
                      "函数值都落在误差带里：黄色的那段曲线始终没有离开误差带。")
-        rule = get_math(r"0 < |x| < \delta \;\Rightarrow\; |f(x) - 1| < \varepsilon")
+        rule = mn.VGroup(get_math(r"0 < |x| < \delta"),
+                         get_math(r"\Rightarrow\; |f(x) - 1| < \varepsilon")
+                         ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.15)
         rule.scale_to_fit_width(min(rule.width, mn.config.frame_width / 2 - look.MARGIN
                                     - counters.get_left()[0] - 0.2))
         rule.next_to(counters, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)

@@ -90,9 +90,9 @@ class SecantToTangent(LectureScene):
             self.wait(0.3)
         first, last = (secant_line(f.fn, X0, v).slope for v in (H_VALUES[0], H_VALUES[-1]))
         self.narrate(f"The slope falls from {plain_number(first)} to {plain_number(last)}: for "
-                     f"x² it is exactly 2x₀ + h, so it closes in on {2 * X0:g}.",
+                     f"x² it is exactly 2 x₀ + h, so it closes in on {2 * X0:g}.",
                      f"斜率从 {plain_number(first)} 降到 {plain_number(last)}：对 x² 来说它正好是 "
-                     f"2x₀ + h，所以越来越接近 {2 * X0:g}。")
+                     f"2 x₀ + h，所以越来越接近 {2 * X0:g}。")
         self.narrate("The limit must be the same from both sides: let h be negative, with Q "
                      "left of P.",
                      "极限必须两侧相同：让 h 取负值，Q 在 P 的左边。")

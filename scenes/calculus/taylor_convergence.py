@@ -184,4 +184,9 @@ class TaylorConvergence(LectureScene):
         self.narrate(f"Here the series equals ln(1 + x) for {lo} < x ≤ {hi} and nowhere else: "
                      "beyond its radius, a Taylor series cannot be trusted.",
                      f"这里级数只在 {lo} < x ≤ {hi} 上等于 ln(1 + x)：超出收敛半径，"
-                     "泰勒级数就不能再用了。")
+                     "泰勒级数就不能再用了。",
+                     say_en=f"Here the series equals ln(1 + x) for x above {lo}, up to and "
+                            f"including {hi}, and nowhere else: beyond its radius, a Taylor "
+                            "series cannot be trusted.",
+                     say_zh=f"这里级数只在 x 大于 {lo}、并且不超过 {hi} 时等于 ln(1 + x)："
+                            "超出收敛半径，泰勒级数就不能再用了。")

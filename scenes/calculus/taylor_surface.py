@@ -131,8 +131,8 @@ class TaylorSurface(LectureThreeDScene):
         self.play(mn.FadeIn(t1), mn.FadeIn(grad), surface.animate.set_fill(opacity=SEE_THROUGH))
         self.play(mn.Create(plane), run_time=1.5)
         self.record("gradient", m2.gradient)
-        self.narrate("The first-order model uses the value and the gradient at p: it is the "
-                     "tangent plane, d being the step from p.",
+        self.narrate("The first-order model uses the value and the gradient at p, where d is "
+                     "the step away from p: it is the tangent plane.",
                      "一阶模型用到 p 点的函数值和梯度，d 是离开 p 的位移：它就是切平面。")
 
         # The second-order model: the Hessian bends the plane
@@ -178,8 +178,9 @@ class TaylorSurface(LectureThreeDScene):
         table.next_to(where, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
         self.play(mn.FadeIn(table))
         self.narrate(f"Step a distance r from p. Each time r is halved, the tangent plane's error "
-                     f"shrinks about {factor1} times,",
-                     f"从 p 出发走一段距离 r。r 每减半一次，切平面的误差约缩小 {factor1} 倍，")
+                     f"shrinks about {factor1} times, like r squared;",
+                     f"从 p 出发走一段距离 r。r 每减半一次，切平面的误差约缩小 {factor1} 倍，"
+                     "按 r 的平方减小；")
         self.move_camera(theta=VIEW["theta"] + TURN, run_time=TURN_TIME)
         self.narrate(f"and the second-order model's about {factor2} times: its error falls like "
                      "r cubed.",

@@ -480,3 +480,29 @@ def test_total_differential_weights_each_partial_by_its_step(rendered):
     assert abs(change1 - dz1) > 0.1
     # no row of the table shows the plain sum (the step is not a multiple of (1, 1))
     assert np.all(np.abs(np.abs(rows[:, 2]) - abs(fx + fy)) > 0.01)
+
+
+def test_secants_from_the_left_close_in_on_the_same_slope(rendered):
+    rec = rendered(*SECANT, "en").recorded
+    assert rec["P"] == [[1.0, 1.0]]  # P = (x0, x0²) with x0 = 1
+    hs = np.array(rec["h left"])
+    assert np.all(hs < 0) and np.all(np.diff(np.abs(hs)) < 0)  # Q left of P, closing in
+    np.testing.assert_allclose(rec["slope left"], 2 + hs, rtol=1e-9)  # "exactly 2 x0 + h"
+    # "from the left the slopes rise": below 2, increasing towards it
+    assert np.all(np.diff(rec["slope left"]) > 0) and max(rec["slope left"]) < 2
+
+
+def test_compound_interest_every_second_is_still_short_of_e(rendered):
+    rec = rendered(*COMPOUND, "en").recorded
+    n = 365 * 24 * 3600
+    (short,) = rec["short of e every second"]
+    assert short == pytest.approx(math.e / (2 * n), rel=1e-3)  # e - (1 + 1/n)^n ≈ e / 2n
+    assert short > 0
+
+
+def test_total_differential_gap_quarters_when_the_step_halves(rendered):
+    rec = rendered(*PARTIALS, "en").recorded
+    gaps = np.array(rec["differential"])[:, 4]
+    ratios = gaps[:-1] / gaps[1:]
+    assert rec["gap factor per halving"] == [4]
+    np.testing.assert_allclose(ratios, 4, rtol=0.1)  # second order: "about 4 times"

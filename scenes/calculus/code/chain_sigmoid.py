@@ -2,5 +2,5 @@ import torch
 
 x = torch.tensor(-0.4, requires_grad=True)
 y = torch.sigmoid(5 * x + 3)
-y.backward()  # the chain rule, node by node
+y.backward()  # chain rule, node by node
 print(round(x.grad.item(), 4))
