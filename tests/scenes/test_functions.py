@@ -62,13 +62,14 @@ def test_activations_sigmoid_is_built_from_exp_and_saturates(rendered):
     assert s0 == pytest.approx(0.25) and s6 == pytest.approx(s * (1 - s)) == s_6
     ratio = rec["sigmoid slope ratio"][0]
     assert ratio == pytest.approx(0.25 / (s * (1 - s))) and ratio > 100
-    assert any(f"about {ratio:.0f} times smaller" in n for n in r.narration)
+    assert any(f"at 0 it is about {ratio:.0f} times larger" in n for n in r.narration)
     assert np.isclose(s6, 1 - hi, rtol=0.01)  # the slope there is as small as the gap
-    # "anywhere in the shaded regions at least N times smaller": sigma' = sigma (1 - sigma) is
+    # "at 0 at least N times larger than in the bands": sigma' = sigma (1 - sigma) is
     # largest there at the band's edge, where sigma = 0.99: 0.25 / (0.99 * 0.01) = 25.25
     edge, edge_ratio = rec["sigmoid slope ratio at the band edge"][0]
     assert edge == pytest.approx(eps_edge) and edge_ratio == pytest.approx(0.25 / (0.99 * 0.01))
-    assert any(f"at least {math.floor(edge_ratio)} times smaller" in n for n in r.narration)
+    assert any(f"at least {math.floor(edge_ratio)} times larger than in the bands" in n
+               for n in r.narration)
 
 
 def test_activations_tanh_is_two_sigmoid_of_two_x_minus_one(rendered):
