@@ -202,6 +202,9 @@ def _preload() -> None:
         import manim  # noqa: F401
         import torch  # noqa: F401
     _startup_deps.update(deps)
+    from renderer import holds
+
+    holds.install()  # held frames (waits, voice holds) converted to YUV once, same bytes
     # manim reads it when first imported, which may have been before any trace
     _startup_deps.update(trace.digest_files(["manim.cfg"]))
 

@@ -195,8 +195,7 @@ class DerivativeCurve(LectureScene):
         arrow = mn.Arrow(start, top.c2p(STEP_AT + step_x, y_at), buff=0, color=look.GRADIENT,
                          stroke_width=6, max_tip_length_to_length_ratio=0.3)
         step_dot = mn.Dot(start, radius=0.08, color=look.POINT)
-        step_label = _label(rf"-\eta f'(x),\ \eta = {STEP_SCALE:g}", look.GRADIENT).next_to(
-            arrow, mn.UP, buff=0.12)
+        step_label = _label(r"-\eta f'(x)", look.GRADIENT).next_to(arrow, mn.UP, buff=0.12)
         self.record("step", [STEP_AT, slope, step_x])
         downhill = bool(evaluate(f, STEP_AT + 0.01 * np.sign(step_x)) < y_at)
         self.record("step_goes_downhill", downhill)
@@ -207,7 +206,8 @@ class DerivativeCurve(LectureScene):
         cross = mn.Line(wrong[1].get_corner(mn.DL), wrong[1].get_corner(mn.UR), color=look.TEXT,
                         stroke_width=2.5)
         right = mn.VGroup(get_math(r"\nabla f = f'(x)", color=look.GRADIENT),
-                          get_math(r"x \leftarrow x - \eta\, f'(x)", color=look.GRADIENT)
+                          get_math(rf"x \leftarrow x - \eta\, f'(x),\ \eta = {STEP_SCALE:g}",
+                                   color=look.GRADIENT)
                           ).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
         box = mn.VGroup(wrong, cross, right).arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.3)
         cross.move_to(wrong[1])
