@@ -36,15 +36,6 @@ class InverseTrigonometricFunctions(LectureScene):
 
     def construct(self) -> None:
         self.show_title()
-        self.axes = fit_axes(function_axes(WINDOW, WINDOW, AXES_SIZE, AXES_SIZE))
-        diagonal = mn.DashedLine(self.axes.c2p(WINDOW[0], WINDOW[0]),
-                                 self.axes.c2p(WINDOW[1], WINDOW[1]), color=look.MUTED,
-                                 stroke_width=3, dash_length=0.08)
-        diag_tag = get_math("y = x", color=look.MUTED, size=look.MATH_SIZE)
-        # below the diagonal at the upper right, clear of every curve and asymptote shown
-        # (the cot ghost enters that corner only right of x = π, above y = 2.67)
-        diag_tag.move_to(self.axes.c2p(WINDOW[1] - 0.5, WINDOW[1] - 1.55))
-        self.play(mn.Create(self.axes), mn.Create(diagonal), mn.FadeIn(diag_tag), run_time=1.2)
         self.on_stage: list[mn.Mobject] = []
         texts = {
             "sin_arcsin": (
@@ -80,10 +71,23 @@ class InverseTrigonometricFunctions(LectureScene):
                  "它的镜像就是反余切，值域是从 {lo} 到 {hi} 的开区间。"
                  "有些书取别的值域，本课程取这一个。")),
         }
-        for name, a in PAIRS:
+        for i, (name, a) in enumerate(PAIRS):
             pair = get_inverse_pair(name)
             self.section(pair.g.name, pair.g.zh)
+            if i == 0:  # the axes and the mirror line, after the title card
+                self._stage()
             self._pair(pair, a, texts[name])
+
+    def _stage(self) -> None:
+        self.axes = fit_axes(function_axes(WINDOW, WINDOW, AXES_SIZE, AXES_SIZE))
+        diagonal = mn.DashedLine(self.axes.c2p(WINDOW[0], WINDOW[0]),
+                                 self.axes.c2p(WINDOW[1], WINDOW[1]), color=look.MUTED,
+                                 stroke_width=3, dash_length=0.08)
+        diag_tag = get_math("y = x", color=look.MUTED, size=look.MATH_SIZE)
+        # below the diagonal at the upper right, clear of every curve and asymptote shown
+        # (the cot ghost enters that corner only right of x = π, above y = 2.67)
+        diag_tag.move_to(self.axes.c2p(WINDOW[1] - 0.5, WINDOW[1] - 1.55))
+        self.play(mn.Create(self.axes), mn.Create(diagonal), mn.FadeIn(diag_tag), run_time=1.2)
 
     def _pair(self, pair: InversePair, a: float, text) -> None:
         axes, f, g = self.axes, pair.f, pair.g
