@@ -218,10 +218,10 @@ class PartialDerivatives(LectureThreeDScene):
                                       color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 4))
         chain.move_to(table, aligned_edge=mn.UL)
         self.play(mn.FadeOut(table), mn.FadeIn(chain))
-        self.narrate("And if x and y both change with time t, the total derivative dz/dt adds "
-                     "each partial times its variable's rate.",
-                     "若 x、y 都随时间 t 变化，全导数 dz/dt 就是每个偏导数乘以它那个变量的变化率，"
-                     "再相加。")
+        self.narrate("And if x and y both change with time t, the total derivative dz/dt",
+                     "若 x、y 都随时间 t 变化，全导数 dz/dt")
+        self.narrate("adds up each partial derivative times its own variable's rate of change.",
+                     "就是每个偏导数乘以它那个变量的变化率，再相加。")
         self.wait(1.0)
 
     @staticmethod

@@ -177,7 +177,7 @@ class TaylorSurface(LectureThreeDScene):
         self.play(*[mn.FadeOut(m) for m in (t1, grad, t2, hess, eig)])
         table.next_to(where, mn.DOWN, buff=0.5, aligned_edge=mn.LEFT)
         self.play(mn.FadeIn(table))
-        self.narrate(f"Step a distance r from p. Each time r is halved, the tangent plane's error "
+        self.narrate(f"Step a distance r from p. Each time r halves, the plane's error "
                      f"shrinks about {factor1} times, like r squared;",
                      f"从 p 出发走一段距离 r。r 每减半一次，切平面的误差约缩小 {factor1} 倍，"
                      "按 r 的平方减小；")
