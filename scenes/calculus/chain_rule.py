@@ -131,7 +131,7 @@ class ChainRule(LectureScene):
                      say_en="Each step has an easy derivative of its own: 5, then 1, then for "
                             "the sigmoid, sigma of u times one minus sigma of u, which is "
                             f"{num(g.local[2])}.",
-                     say_zh="每一步的导数都很简单：5，然后是 1；σ 的导数等于 σ 乘以 1 减 σ，"
+                     say_zh="每一步的导数都很简单：5，然后是 1；西格玛的导数等于西格玛乘以 1 减西格玛，"
                             f"在 u 处是 {num(g.local[2])}。")
 
         # Backward: multiply along the chain

@@ -160,7 +160,7 @@ class HessianExtremumTest(LectureThreeDScene):
         self.record("newton loss", newton_loss)
         self.record("gd", gd.positions)
         self.record("gd loss", gd.losses[-1])
-        axes, contours = get_contour_plane(NEWTON_SURFACE, NEWTON_LEVELS, 7.6)
+        axes, contours = get_contour_plane(NEWTON_SURFACE, NEWTON_LEVELS, 6.9)
         plane = mn.VGroup(axes, contours).to_edge(mn.UP, buff=0.6).to_edge(mn.LEFT, buff=0.4)
         rules = mn.VGroup(
             get_math(r"f = " + surface.tex, color=look.FUNCTION, size=look.MATH_SIZE - 4),

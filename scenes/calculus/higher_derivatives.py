@@ -108,7 +108,7 @@ class HigherDerivatives(LectureScene):
                      color=look.POINT)
         dot_label = get_text(tr("inflection\npoint", "拐点"), size=look.LABEL_SIZE,
                              color=look.POINT, line_spacing=0.8)
-        dot_label.next_to(dot, mn.RIGHT, buff=0.15).shift(0.15 * mn.UP)
+        dot_label.next_to(dot, mn.RIGHT, buff=0.15).shift(0.45 * mn.UP)
         self.play(mn.FadeIn(dot), mn.FadeIn(dot_label))
         self.record("second_derivative_zero", inflection)
         self.record("second_derivative_signs", [i.sign for i in second])

@@ -180,13 +180,13 @@ class TaylorConvergence(LectureScene):
                          "there the series does not give ln(1 + x).",
                          f"超过 x = {plain_number(radius)} 后，项越多反而越差：级数在那里"
                          "不等于 ln(1 + x)。")
-        lo, hi = plain_number(-radius), plain_number(radius)
+        lo, hi = "−" + plain_number(radius), plain_number(radius)
         self.narrate(f"Here the series equals ln(1 + x) for {lo} < x ≤ {hi} and nowhere else: "
                      "beyond its radius, a Taylor series cannot be trusted.",
                      f"这里级数只在 {lo} < x ≤ {hi} 上等于 ln(1 + x)：超出收敛半径，"
                      "泰勒级数就不能再用了。",
-                     say_en=f"Here the series equals ln(1 + x) for x above {lo}, up to and "
-                            f"including {hi}, and nowhere else: beyond its radius, a Taylor "
-                            "series cannot be trusted.",
-                     say_zh=f"这里级数只在 x 大于 {lo}、并且不超过 {hi} 时等于 ln(1 + x)："
+                     say_en=f"Here the series equals the natural log of 1 plus x for x above "
+                            f"minus {hi}, up to and including {hi}, and nowhere else: beyond "
+                            "its radius, a Taylor series cannot be trusted.",
+                     say_zh=f"这里级数只在 x 大于负 {hi}、并且不超过 {hi} 时等于 1 加 x 的自然对数："
                             "超出收敛半径，泰勒级数就不能再用了。")
