@@ -73,9 +73,7 @@ class ChainRule(LectureScene):
                            color=look.GRADIENT_BRIGHT, size=look.MATH_SIZE - 4)
         grad = get_math(rf"x.\mathrm{{grad}} = {num(g.autograd)}", color=look.POINT,
                         size=look.MATH_SIZE - 4)
-        code = code_block(CODE, size=26, comments_zh=COMMENTS_ZH)
-        if code.width > CODE_WIDTH:
-            code.scale_to_fit_width(CODE_WIDTH)
+        code = code_block(CODE, size=26, comments_zh=COMMENTS_ZH, max_width=CODE_WIDTH)
         formula.move_to(axes.c2p(-1.3, 0.8))
         panel = mn.VGroup(product, grad, code)
         panel.arrange(mn.DOWN, aligned_edge=mn.LEFT, buff=0.2)

@@ -150,8 +150,9 @@ class CompoundInterest(LectureScene):
         self.record("below_e", below)
         climb = ("climb, but never past the number e", "一直在增大，但永远超不过 e") \
             if below else ("come close to the number e", "越来越接近 e")
-        short = plain_number(math.e - values[-1], 2)
-        self.record("short of e every second", math.e - values[-1])
+        gaps = math.e - values
+        self.record("short of e every second", gaps[-1])
+        short = plain_number(gaps[-1], 2)
         self.narrate(f"Even every second you only reach {_fixed(values[-1])}: e to {DECIMALS} "
                      f"decimals, yet still {short} short.",
                      f"就算每秒付息，也只有 {_fixed(values[-1])} 元：与 e 的前 {DECIMALS} 位小数"
@@ -161,7 +162,6 @@ class CompoundInterest(LectureScene):
                          color=look.POINT)
         limit.move_to(axes.c2p(5.0, 2.25))
         self.play(mn.Write(limit))
-        gaps = math.e - values
         self.record("gap", gaps)
         self.record("gap_times_2n_over_e", gaps * 2 * ns / math.e)
         self.narrate("That is the limit: e, about 2.71828. For large n, the gap to e is about "

@@ -176,9 +176,7 @@ class HigherDerivatives(LectureScene):
 
         # The course's autograd example: 27
         self.section("Autograd: 27", "自动求导：27", clear=True)
-        code = code_block(CODE, size=20, comments_zh=COMMENTS_ZH)
-        if code.width > CODE_WIDTH:
-            code.scale_to_fit_width(CODE_WIDTH)
+        code = code_block(CODE, size=20, comments_zh=COMMENTS_ZH, max_width=CODE_WIDTH)
         code.to_corner(mn.UL, buff=0.4)
         self.play(mn.FadeIn(code), run_time=0.8)
         slopes = [nth_derivative(cube, X_AUTOGRAD, n) for n in (1, 2, 3)]

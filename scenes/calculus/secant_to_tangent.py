@@ -83,34 +83,26 @@ class SecantToTangent(LectureScene):
         self.section("Shrinking h", "让 h 变小")
         self.narrate("Its slope is the difference quotient. Now let h shrink towards 0.",
                      "割线的斜率就是差商。现在让 h 趋向 0。")
-        for value in H_VALUES[1:]:
-            self.play(h.animate.set_value(value), run_time=1.2)
-            self.record("h", value)
-            self.record("slope", secant_line(f.fn, X0, value).slope)
-            self.wait(0.3)
-        first, last = (secant_line(f.fn, X0, v).slope for v in (H_VALUES[0], H_VALUES[-1]))
-        self.narrate(f"The slope falls from {plain_number(first)} to {plain_number(last)}: for "
-                     f"x² it is exactly 2 x₀ + h, so it closes in on {2 * X0:g}.",
-                     f"斜率从 {plain_number(first)} 降到 {plain_number(last)}：对 x² 来说它正好是 "
-                     f"2 x₀ + h，所以越来越接近 {2 * X0:g}。")
+        right = self._slide(h, f, H_VALUES[1:], "")
+        tangent = tangent_line(f.fn, X0)  # the limit, by autograd
+        limit_text = f"{round_sig(tangent.slope):g}"
+        first = secant_line(f.fn, X0, H_VALUES[0]).slope
+        self.narrate(f"The slope falls from {plain_number(first)} to {plain_number(right[-1])}: "
+                     f"for x² it is exactly 2 x₀ + h, so it closes in on {limit_text}.",
+                     f"斜率从 {plain_number(first)} 降到 {plain_number(right[-1])}：对 x² 来说它正好"
+                     f"是 2 x₀ + h，所以越来越接近 {limit_text}。")
         self.narrate("The limit must be the same from both sides: let h be negative, with Q "
                      "left of P.",
                      "极限必须两侧相同：让 h 取负值，Q 在 P 的左边。")
-        for value in H_LEFT:
-            self.play(h.animate.set_value(value), run_time=1.2)
-            self.record("h left", value)
-            self.record("slope left", secant_line(f.fn, X0, value).slope)
-            self.wait(0.3)
-        left_last = secant_line(f.fn, X0, H_LEFT[-1]).slope
-        self.narrate(f"From the left the slopes rise to {plain_number(left_last)}: the same "
-                     f"limit, {2 * X0:g}.",
-                     f"从左侧，斜率升到 {plain_number(left_last)}：极限相同，都是 {2 * X0:g}。")
+        left = self._slide(h, f, H_LEFT, " left")
+        self.narrate(f"From the left the slopes rise to {plain_number(left[-1])}: the same "
+                     f"limit, {limit_text}.",
+                     f"从左侧，斜率升到 {plain_number(left[-1])}：极限相同，都是 {limit_text}。")
         h_counter[1].clear_updaters()
         slope_counter[1].clear_updaters()
 
         # The limit is the tangent
         self.section("The tangent", "切线")
-        tangent = tangent_line(f.fn, X0)
         self.record("tangent_slope", tangent.slope)
         t_line = get_line_in_axes(axes, tangent, look.POINT, stroke_width=5)
         limit = get_math(r"f'(1) = \lim_{h\to 0}\frac{f(1+h)-f(1)}{h} = "
@@ -123,3 +115,15 @@ class SecantToTangent(LectureScene):
                      f"f'(1) = {round_sig(tangent.slope):g}.",
                      f"取极限时，割线趋于 P 点的切线，斜率 f'(1) = {round_sig(tangent.slope):g}。")
         self.wait(1.0)
+
+    def _slide(self, h: mn.ValueTracker, f, values, key: str) -> list[float]:
+        """Move Q through the h ``values``, recording each h and secant slope under "h" + key
+        and "slope" + key; the slopes, in order."""
+        slopes = []
+        for value in values:
+            self.play(h.animate.set_value(value), run_time=1.2)
+            slopes.append(secant_line(f.fn, X0, value).slope)
+            self.record("h" + key, value)
+            self.record("slope" + key, slopes[-1])
+            self.wait(0.3)
+        return slopes

@@ -297,12 +297,14 @@ def get_line_in_axes(axes: mn.Axes, line, color: str, stroke_width: float = 4) -
 
 
 def code_block(relpath: str, size: float = look.CODE_SIZE, lines: tuple[int, int] | None = None,
-               comments_zh: dict[str, str] | None = None) -> mn.Code:
+               comments_zh: dict[str, str] | None = None,
+               max_width: float | None = None) -> mn.Code:
     """A code listing loaded from a file of the project (a file the tests also execute).
 
     ``lines`` = (first, last), 1-based and inclusive, shows only part of the file. In the
     Chinese render each ``# comment`` found in ``comments_zh`` is shown translated; the file,
-    and so the code that runs, stays the same.
+    and so the code that runs, stays the same. A listing wider than ``max_width`` is scaled
+    down to it.
     """
     path = PROJECT_ROOT / relpath
     if not path.is_file():
@@ -319,4 +321,6 @@ def code_block(relpath: str, size: float = look.CODE_SIZE, lines: tuple[int, int
         paragraph_config={"font": "Noto Sans Mono CJK SC", "font_size": size},
     )
     block.source = source  # what is on screen, for tests
+    if max_width is not None and block.width > max_width:
+        block.scale_to_fit_width(max_width)
     return block

@@ -174,11 +174,10 @@ class CourseCode(LectureScene):
 
     def _show_code(self, relpath: str, size: float = 24,
                    lines: tuple[int, int] | None = None) -> mn.Code:
-        code = code_block(relpath, size=size, lines=lines, comments_zh=COMMENTS_ZH)
+        code = code_block(relpath, size=size, lines=lines, comments_zh=COMMENTS_ZH,
+                          max_width=7.6)
         if code.height > 5.9:
             code.scale_to_fit_height(5.9)
-        if code.width > 7.6:
-            code.scale_to_fit_width(7.6)
         code.to_corner(mn.UL, buff=0.4)
         self.play(mn.FadeIn(code), run_time=0.8)
         return code

@@ -126,9 +126,7 @@ class NumpyTorch(LectureScene):
     def _show_code(self, name: str) -> mn.Code:
         size, widest = CODE_LOOK[name]
         code = code_block(CODE + name, size=size, lines=SHOWN_LINES[name],
-                          comments_zh=COMMENTS_ZH)
-        if code.width > widest:
-            code.scale_to_fit_width(widest)
+                          comments_zh=COMMENTS_ZH, max_width=widest)
         code.to_corner(mn.UL, buff=0.45)
         self.play(mn.FadeIn(code), run_time=0.8)
         return code
