@@ -28,7 +28,8 @@ def _write_frame(self: VideoSegmentEncoder, pixels, *, repeat: int = 1) -> None:
     time_base = Fraction(spec.frame_rate.denominator, spec.frame_rate.numerator)
     try:
         frame = av.VideoFrame.from_ndarray(pixels, format="rgba").reformat(
-            width=spec.width, height=spec.height, format=spec.pixel_format)
+            width=spec.width, height=spec.height, format=spec.pixel_format,
+            threads=self._stream.codec_context.thread_count)
         frame.time_base = time_base
         for _ in range(repeat):
             frame.pts = self._next_pts

@@ -36,12 +36,15 @@ __all__ = [
 
 ENCODER_SETTINGS = {
     "max_inflight_encoders": 1,
-    "video_encoder_options": {"crf": "23", "preset": "veryfast"},
+    "video_encoder_options": {"crf": "23", "preset": "veryfast", "threads": "1"},
 }
 """Manim encoder settings for batch renders: x264's "veryfast" preset at manim's own CRF 23
 (same picture quality; for lecture animations, mostly flat colour, a little faster and no bigger).
-``max_inflight_encoders`` stays 1: with 2, manim 0.22 produced different frames from run to run
-when the machine was busy (a race between drawing and encoding; caught by the determinism test)."""
+x264 runs on one thread: with its default frame threads the same frames encoded differently
+from run to run when the machine was busy (one chroma block in a flat background, about one run
+in three with two renders at once; caught by the determinism test). A batch already runs one
+worker per core, so the thread costs little there (one scene alone renders about 18% slower).
+``max_inflight_encoders`` stays 1, one segment encoding while the next is drawn."""
 
 
 @dataclass(frozen=True)
