@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from voice.audio import decode, read_wav, write_wav
+from voice import loudness
+from voice.audio import decode, read_wav
 from voice.clips import Clip
 
 __all__ = ["TARGET_LUFS", "TRACK_RATE", "TRUE_PEAK", "Loudness", "assemble",
@@ -106,12 +107,21 @@ def _mix_rate(placements: Sequence[tuple[float, Clip]]) -> int:
     return rates.most_common(1)[0][0] if rates else TRACK_RATE
 
 
-def _chain(gain: float, limit: float) -> str:
-    """The resampling to 48 kHz, the gain and the peak limiter (no auto-levelling). Limiting
-    at 48 kHz keeps the true peak a steady ~0.4 dB over the limit whatever the gain (at the
-    voice's 22.05 kHz the overshoot grew with the gain)."""
-    return (f"aresample={TRACK_RATE},volume={gain:.3f}dB,alimiter=limit={10 ** (limit / 20):.5f}"
-            ":level=false:attack=1:release=60:asc=true")
+def _encode(audio: np.ndarray, out: Path, duration: float, bitrate: str) -> None:
+    """Mono float samples at 48 kHz encoded as AAC into ``out`` (fast start), exactly
+    ``duration`` seconds long; the samples go to ffmpeg through a pipe."""
+    args = ["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-f", "f32le",
+            "-ar", str(TRACK_RATE), "-ac", "1", "-i", "pipe:", "-c:a", "aac", "-b:a", bitrate,
+            "-t", f"{duration:.6f}", "-movflags", "+faststart", str(out)]
+    proc = subprocess.run(args, input=np.asarray(audio, "<f4").tobytes(), capture_output=True,
+                          check=False)
+    if proc.returncode != 0:
+        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+        raise RuntimeError(f"ffmpeg failed: {(tail or [f'exit status {proc.returncode}'])[0]}")
+
+
+def _measure(audio: np.ndarray) -> Loudness:
+    return Loudness(loudness.integrated_loudness(audio), loudness.true_peak(audio))
 
 
 def write_track(placements: Sequence[tuple[float, Clip]], duration: float, out: Path,
@@ -120,14 +130,14 @@ def write_track(placements: Sequence[tuple[float, Clip]], duration: float, out: 
     times (seconds) in a track of ``duration`` seconds, loudness-normalised to −16 LUFS
     integrated with true peak ≤ −1.5 dBTP, encoded AAC 48 kHz mono.
 
-    Normalisation: a linear gain brings the mix to the target, followed by a peak limiter
-    (``alimiter``, no auto-levelling) under the true-peak ceiling (loudnorm's dynamic mode,
-    tried first, landed 3 LU low on speech with pauses). The limiter takes some loudness with
-    the peaks it flattens, so the gain is found by measuring the limited mix (``ebur128``,
-    no encoding) and correcting along the secant of the last two tries; the limit keeps a
-    0.5 dB margin for AAC's overshoot. The mix is then encoded once and the encoded file
-    measured; only when it is more than 0.4 LU off or over the ceiling is it corrected and
-    encoded again. The file is written beside ``out`` and renamed into place when complete.
+    Normalisation, in process (:mod:`voice.loudness`): the mix is resampled to 48 kHz, a
+    linear gain brings it to the target and a look-ahead limiter keeps its true peaks 0.5 dB
+    under the ceiling (AAC adds up to ~0.4 dB). The limiter takes some loudness with the
+    peaks it flattens, so the gain is corrected along the secant of the last two tries until
+    the limited mix measures within 0.05 LU. The mix is then encoded once, the encoded file
+    decoded and measured; only when it is more than 0.4 LU off or over the ceiling is it
+    corrected and encoded again. The file is written beside ``out`` and renamed into place
+    when complete.
 
     Args:
         placements: (start time in seconds, clip) pairs; clips may be in any order.
@@ -136,49 +146,52 @@ def write_track(placements: Sequence[tuple[float, Clip]], duration: float, out: 
         bitrate: AAC bit rate.
 
     Returns:
-        The measured loudness of the written file.
+        The loudness of the written file (measured in process, after decoding it).
     """
     rate = _mix_rate(placements)
-    track = assemble(placements, duration, rate)
+    mix = loudness.resample(assemble(placements, duration, rate), rate)
+    total = int(round(duration * TRACK_RATE))
+    mix = np.pad(mix[:total], (0, max(total - len(mix), 0)))
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".track-", dir=out.parent) as tmp:
-        raw = Path(tmp) / "mix.wav"
-        write_wav(raw, np.clip(track, -1.0, 1.0), rate)
         partial = Path(tmp) / f"track{out.suffix or '.m4a'}"
-        encode = ["-ar", str(TRACK_RATE), "-ac", "1", "-c:a", "aac", "-b:a", bitrate,
-                  "-t", f"{duration:.6f}", "-movflags", "+faststart", str(partial)]
-        if not np.any(track):  # silence stays silence
-            _ffmpeg(["-y", "-i", str(raw), *encode])
+        if not np.any(mix):  # silence stays silence
+            _encode(mix, partial, duration, bitrate)
             partial.replace(out)
             return Loudness(float("-inf"), float("-inf"))
-        gain = TARGET_LUFS - measure_loudness(raw).integrated
-        ceiling = TRUE_PEAK - 0.4  # the mix's true peak before AAC (which adds up to ~0.4 dB)
-        limit = ceiling - 0.5  # the limiter lets inter-sample peaks ~0.4 dB over its limit
-        tried: list[tuple[float, float]] = []  # (gain, loudness) of the limited mix
-        for _ in range(2 * _TRIES):
-            got = measure_loudness(raw, _chain(gain, limit))
-            if got.true_peak > ceiling:
-                limit -= got.true_peak - ceiling + 0.1
-                tried.clear()
-                continue
-            if abs(got.integrated - TARGET_LUFS) <= 0.15:
-                break
-            tried.append((gain, got.integrated))
-            slope = 1.0
-            if len(tried) >= 2 and tried[-1][0] != tried[-2][0]:
-                slope = (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])
-                slope = min(max(slope, 0.2), 1.0)  # a limiter only ever takes loudness away
-            gain += (TARGET_LUFS - got.integrated) / slope
+        gain = TARGET_LUFS - loudness.integrated_loudness(mix)
+        limit = TRUE_PEAK - 0.5
         for _ in range(_TRIES):
-            _ffmpeg(["-y", "-i", str(raw), "-af", _chain(gain, limit), *encode])
-            got = measure_loudness(partial)
-            if abs(got.integrated - TARGET_LUFS) <= _TOLERANCE and got.true_peak <= TRUE_PEAK:
+            level = _normalise(mix, gain, limit)
+            _encode(level, partial, duration, bitrate)
+            got = _measure(decode(partial, TRACK_RATE))
+            if abs(got.integrated - TARGET_LUFS) <= _TOLERANCE and \
+                    got.true_peak <= TRUE_PEAK - 0.1:
                 break
             gain += TARGET_LUFS - got.integrated
-            if got.true_peak > TRUE_PEAK:
+            if got.true_peak > TRUE_PEAK - 0.1:
                 limit -= got.true_peak - TRUE_PEAK + 0.3
         partial.replace(out)
     return got
+
+
+def _normalise(mix: np.ndarray, gain: float, limit: float) -> np.ndarray:
+    """``mix`` with a gain near ``gain`` dB, limited under ``limit`` dBTP, measuring −16 LUFS
+    integrated within 0.05 LU (at most eight tries; the last one is returned)."""
+    tried: list[tuple[float, float]] = []  # (gain, loudness) of the limited mix
+    peaks = loudness.oversampled_peaks(mix)
+    for _ in range(8):
+        level = loudness.limit_peaks(mix, limit, scale=10 ** (gain / 20), peaks=peaks)
+        got = loudness.integrated_loudness(level)
+        if abs(got - TARGET_LUFS) <= 0.05:
+            break
+        tried.append((gain, got))
+        slope = 1.0
+        if len(tried) >= 2 and tried[-1][0] != tried[-2][0]:
+            slope = (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])
+            slope = min(max(slope, 0.2), 1.0)  # a limiter only ever takes loudness away
+        gain += (TARGET_LUFS - got) / slope
+    return level
 
 
 def measure_loudness(path: Path, chain: str | None = None) -> Loudness:

@@ -82,8 +82,9 @@ def test_narration_track_loudness_and_duration(lang, tmp_path):
     (stream,) = info["streams"]
     assert (stream["codec_name"], stream["sample_rate"], stream["channels"]) == ("aac", "48000", 1)
     assert abs(float(info["format"]["duration"]) - duration) <= 1 / 60
-    got = measure_loudness(out)
-    assert got == reported
+    got = measure_loudness(out)  # ffmpeg's ebur128: independent of voice.loudness
+    assert got.integrated == pytest.approx(reported.integrated, abs=0.2)
+    assert got.true_peak == pytest.approx(reported.true_peak, abs=0.2)
     assert got.integrated == pytest.approx(-16.0, abs=1.0)
     assert got.true_peak <= -1.5
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".track-")]
