@@ -244,7 +244,7 @@ class DifferentialIntegral(LectureScene):
         cells = [get_math("dx", size=size), get_math("dy", size=size, color=look.GRADIENT),
                  get_math(r"\Delta y", size=size, color=look.FUNCTION),
                  get_math(r"\Delta y - dy", size=size, color=look.LOSS)]
-        return mn.VGroup(*cells).arrange(mn.RIGHT, buff=0.5)
+        return mn.VGroup(*cells).arrange(mn.RIGHT, buff=0.7)
 
     def _row(self, d, above: mn.VGroup) -> mn.VGroup:
         """One row of the table under ``above``, each number under its column's header."""
@@ -254,7 +254,7 @@ class DifferentialIntegral(LectureScene):
         colours = (look.TEXT, look.GRADIENT, look.FUNCTION, look.LOSS)
         row = mn.VGroup()
         for v, c in zip(values, colours, strict=True):
-            row.add(get_math(tex_number(v, 4), size=size, color=c))
+            row.add(get_math(tex_number(v, 4, "plain"), size=size, color=c))
         row.next_to(above, mn.DOWN, buff=0.3)
         for cell, m in zip(header, row, strict=True):
             m.set_x(cell.get_center()[0])
@@ -286,9 +286,11 @@ class DifferentialIntegral(LectureScene):
                           color=RULE_COLOURS["midpoint"])]
         for n in NS:
             cells += [get_math(str(n), size=size),
-                      get_math(tex_number(abs(riemann_sum(square, A, B, n, "left") - exact)),
+                      get_math(tex_number(abs(riemann_sum(square, A, B, n, "left") - exact), 3,
+                                          "plain"),
                                size=size, color=RULE_COLOURS["left"]),
-                      get_math(tex_number(abs(riemann_sum(square, A, B, n, "midpoint") - exact)),
+                      get_math(tex_number(abs(riemann_sum(square, A, B, n, "midpoint") - exact), 3,
+                                          "plain"),
                                size=size, color=RULE_COLOURS["midpoint"])]
         return mn.VGroup(*cells).arrange_in_grid(rows=len(NS) + 1, cols=3, buff=(0.5, 0.25),
                                                  col_alignments="lrr")

@@ -202,8 +202,8 @@ class TaylorSurface(LectureThreeDScene):
                  get_math(r"|f - T_2|", color=look.LOSS, size=size)]
         for ri, a, b in zip(r, e1, e2, strict=True):
             cells += [get_math(tex_number(ri), size=size),
-                      get_math(tex_number(a), color=look.LOSS, size=size),
-                      get_math(tex_number(b), color=look.LOSS, size=size)]
+                      get_math(tex_number(a, notation="sci"), color=look.LOSS, size=size),
+                      get_math(tex_number(b, notation="sci"), color=look.LOSS, size=size)]
         cells += [get_math(r"r \div 2", size=size),
                   get_math(rf"\div {factor1}", color=look.LOSS, size=size),
                   get_math(rf"\div {factor2}", color=look.LOSS, size=size)]
