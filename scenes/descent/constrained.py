@@ -104,10 +104,10 @@ class ConstrainedOptimisation(LectureScene):
     def _regularisation(self) -> None:
         # loss + alpha w^2 for several alpha
         self.section("L2 regularisation", "L2 正则化", clear=True)
-        w = np.linspace(-1, 5, 121)
+        w = np.linspace(0, 5, 101)  # from w = 0: no curve over the J numbers
         curves = regularisation_curves(_l2_loss, ALPHAS, w)
         minima = regularisation_path(_l2_loss, ALPHAS, [0.0])[:, 0]
-        axes = get_axes([-1, 5, 1], [0, 16, 4], 6.2, 4.4, x_label="w", y_label="J")
+        axes = get_axes([0, 5, 1], [0, 16, 4], 6.2, 4.4, x_label="w", y_label="J")
         axes.to_corner(mn.UL, buff=0.45)
         formula = get_math(r"J(w) = (w-3)^2 + \alpha w^2", color=look.TEXT)
         legend = get_legend([(f"α = {a:g}:  w* = {m:.2f}", c) for a, m, c in

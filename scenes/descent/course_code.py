@@ -35,8 +35,8 @@ COMMENTS_ZH = {  # the listings' comments as the Chinese render shows them
     "clear it by hand": "手动清零",
     "27 again": "又是 27",
     ".grad accumulates": ".grad 会累加，先清空",
-    "the course starts from random values": "课程里从随机值开始",
-    "the course runs 100000": "课程里训练 100000 轮",
+    "course: random start": "课程里随机初始化",
+    "course: 100000": "课程里训练 100000 轮",
     "chain rule": "链式法则",
 }
 

@@ -104,6 +104,8 @@ class TrainingKnobs(LectureScene):
                   for panel, (*_, runs), floor in zip(panels, panels_data, lo, strict=True)]
         for c in curves:  # the middle run on top
             c.submobjects = [c[0], c[2], c[1]]
+        groups = [mn.VGroup(p, c) for p, c in zip(panels, curves, strict=True)]
+        grid = [g.copy() for g in groups]  # where each panel ends: the 2 x 2 grid
 
         # The learning rate's numbers: the limit, the best fixed rate, an early and a late epoch
         lr_runs = {label: loss for label, _, _, loss, _ in panels_data[1][4]}
@@ -148,6 +150,13 @@ class TrainingKnobs(LectureScene):
         for i, (panel, curve, lines, ((name, name_zh), *_rest, runs)) in enumerate(zip(
                 panels, curves, notes, panels_data, strict=True)):
             self.section(name, name_zh)
+            places = self._layout(grid[:i + 1])
+            moves = [g.animate.scale(w / g.width).move_to(c)
+                     for g, (w, c) in zip(groups[:i], places, strict=False)]
+            if moves:  # the earlier panels make room: one, side by side, then the grid
+                self.play(*moves, run_time=1.0)
+            width, centre = places[i]
+            groups[i].scale(width / groups[i].width).move_to(centre)
             self.play(mn.FadeIn(panel), mn.Create(curve), run_time=1.5)
             for label, _, _, loss, _ in runs:
                 self.record(f"{name}: {label}", loss)
@@ -158,6 +167,18 @@ class TrainingKnobs(LectureScene):
             for line in lines:
                 self.narrate(*line)
         self.wait(1.0)
+
+    @staticmethod
+    def _layout(grid: list[mn.VGroup]) -> list[tuple[float, np.ndarray]]:
+        """(width, centre) of each panel shown so far: a single panel large in the middle,
+        two side by side, three or four at their places in the 2 x 2 grid."""
+        if len(grid) > 2:
+            return [(g.width, g.get_center()) for g in grid]
+        row = mn.VGroup(*[g.copy() for g in grid]).arrange(mn.RIGHT, buff=0.8)
+        top, bottom = 3.8, look.CAPTION_BAND_TOP + 0.3
+        row.scale(min(13.4 / row.width, (top - bottom) / row.height, 1.6))
+        row.move_to([0, (top + bottom) / 2, 0])
+        return [(g.width, g.get_center()) for g in row]
 
     @staticmethod
     def _adaptive_note(runs) -> tuple[str, str]:

@@ -6,8 +6,8 @@ def sigmoid(z):
 
 xs = [i / 100 for i in range(100)]
 ys = [sigmoid(5 * x + 3) for x in xs]
-w, b = 0.5, 0.5  # the course starts from random values
-for epoch in range(300):  # the course runs 100000
+w, b = 0.5, 0.5  # course: random start
+for epoch in range(300):  # course: 100000
     for x, y in zip(xs, ys):
         a = sigmoid(w * x + b)
         dw = 2 * (a - y) * a * (1 - a) * x  # chain rule
