@@ -27,13 +27,27 @@ class Rendered:
     sections: list[str]
     narration: list[str] = field(default_factory=list)  # the subcaptions, in order
     spoken: list[tuple[str, str | None]] = field(default_factory=list)  # (line, say override)
+    wrapped: list[tuple[str, str]] = field(default_factory=list)  # (caption, as wrapped)
 
 
 def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered:
     """Render ``name`` from ``relpath`` at low quality with animations skipped (like ``-s``)."""
+    from unittest import mock
+
     from manim import tempconfig
 
-    with use_options(SceneOptions(lang)), tempconfig({
+    from scenes.common import widgets
+
+    wrapped: list[tuple[str, str]] = []
+    wrap = widgets.wrap_narration
+
+    def recording(s: str, lang_: str | None = None) -> str:
+        out = wrap(s, lang_)
+        wrapped.append((s, out))
+        return out
+
+    with use_options(SceneOptions(lang)), mock.patch.object(widgets, "wrap_narration",
+                                                            recording), tempconfig({
             "quality": "low_quality", "media_dir": str(tmp), "skip_animations": True,
             "write_to_movie": False, "save_last_frame": False, "disable_caching": True,
             "progress_bar": "none", "verbosity": "WARNING"}):
@@ -45,7 +59,7 @@ def render_last_frame(relpath: str, name: str, lang: str, tmp: Path) -> Rendered
         narration = [c.content for c in scene.renderer.file_writer.subcaptions]
         spoken = [(line["text"], line["say"]) for line in scene.narration]
     return Rendered(name, lang, scene.recorded, scene.layout_snapshots, frame, sections,
-                    narration, spoken)
+                    narration, spoken, wrapped)
 
 
 def compare_with_control(r: Rendered, topic: str, set_control: bool,

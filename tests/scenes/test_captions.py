@@ -8,9 +8,8 @@ import jieba
 import pytest
 
 from renderer.discover import discover
-from scenes.common import widgets
 from scenes.common.widgets import formula_spans, wrap_narration
-from tests.scene_harness import ROOT, render_last_frame
+from tests.scene_harness import ROOT
 
 SCENES = [(str(s.path.relative_to(ROOT)), s.name) for t in discover() for s in t.scenes]
 OPERATORS = ("=", "+", "/", "−", "-", "×", "·", "≤", "≥", "←", "→", "^")
@@ -74,16 +73,8 @@ def test_too_long_narration_is_an_error():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("relpath,name", SCENES, ids=[n for _, n in SCENES])
-def test_every_narration_line_wraps_cleanly(relpath, name, lang, tmp_path, monkeypatch):
-    seen: list[tuple[str, str]] = []
-
-    def recording(s: str, lang_: str | None = None) -> str:
-        out = wrap_narration(s, lang_)
-        seen.append((s, out))
-        return out
-
-    monkeypatch.setattr(widgets, "wrap_narration", recording)
-    render_last_frame(relpath, name, lang, tmp_path)
+def test_every_narration_line_wraps_cleanly(rendered, relpath, name, lang):
+    seen = rendered(relpath, name, lang).wrapped  # every caption the scene wrapped
     assert seen, "the scene narrated nothing"
     bad = [p for s, out in seen for p in break_problems(s, out, lang)]
     assert not bad, "\n".join(bad)
