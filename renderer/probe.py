@@ -34,7 +34,9 @@ def probe_video(path: Path) -> VideoInfo:
     duration = float(info["format"].get("duration", 0.0))
     if not duration > 0:
         raise ValueError(f"{path} has zero duration")
-    num, _, den = v.get("avg_frame_rate", "0/1").partition("/")
+    # the nominal rate: avg_frame_rate is frames over the stream's duration, which an mp4
+    # edit list rounded to the millisecond can put a fraction of a tick off (15.002 for 15)
+    num, _, den = (v.get("r_frame_rate") or v.get("avg_frame_rate", "0/1")).partition("/")
     fps = float(num) / float(den or 1) if float(den or 1) else 0.0
     return VideoInfo(duration, int(v["width"]), int(v["height"]), fps, v["codec_name"],
                      v.get("pix_fmt", ""))

@@ -163,6 +163,16 @@ def _stop_on_sigterm(signum, frame) -> None:
     raise KeyboardInterrupt  # render_job removes its work folder, then exits
 
 
+def _unraisable(hook_args) -> None:
+    """The stop arrived inside a callback that cannot raise (a weakref callback run by the
+    garbage collector): Python would print it and carry on rendering. Stop again instead, from
+    ordinary code, and print nothing."""
+    if _stopping and isinstance(hook_args.exc_value, KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    sys.__unraisablehook__(hook_args)
+
+
 def _die_with_parent(parent: int) -> None:
     """Linux: the kernel sends SIGTERM when the parent dies (PR_SET_PDEATHSIG); elsewhere, and
     for a parent that died before this line, a thread checks every half second."""
@@ -188,6 +198,7 @@ def start_worker(parent: int | None = None, events=None) -> None:
     os.setpgrp()  # the executor stops a worker with its LaTeX children as one group
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the batch decides; it sends SIGTERM
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    sys.unraisablehook = _unraisable
     if parent is not None:
         _die_with_parent(parent)
     import voice.engine
@@ -248,7 +259,10 @@ def render_job(job: Job, owner: int | None = None) -> Outcome:
         movie = Path(scene.renderer.file_writer.movie_file_path)
         srt = movie.with_suffix(".srt")
         lines = [{k: v for k, v in line.items() if k != "clip"} for line in scene.narration]
-        duration = probe_video(movie).duration
+        info = probe_video(movie)
+        # whole frames: the container's duration is rounded to the millisecond, and a track
+        # a fraction of a frame longer than the picture shifts the picture in the mux
+        duration = round(info.duration * info.fps) / info.fps if info.fps else info.duration
         audio = _narration_track(scene.narration, duration, work / "narration.m4a")
         raw = RawRender(movie, srt if srt.is_file() else None, list(scene.section_log),
                         scene.recorded, {**_startup_deps, **deps}, lines, audio, duration)

@@ -94,3 +94,26 @@ def test_workers_of_a_killed_batch_stop_by_themselves(tmp_path, executor):
     assert again.returncode == 0 and "waiting" not in again.stderr, again.stderr
     assert len(list(out.glob("slow/low/en/Waves*.mp4"))) == 2
     assert not list(out.rglob(".work-*"))
+
+
+def test_a_stop_swallowed_by_a_gc_callback_is_sent_again(monkeypatch, capsys):
+    # SIGTERM's KeyboardInterrupt raised inside a weakref callback is "ignored" by Python;
+    # the worker's unraisable hook turns it into a fresh SIGTERM instead of a printed trace
+    import types
+
+    from renderer import worker
+
+    got = []
+    old = signal.signal(signal.SIGTERM, lambda *_: got.append("term"))
+    try:
+        monkeypatch.setattr(worker, "_stopping", True)
+        worker._unraisable(types.SimpleNamespace(exc_value=KeyboardInterrupt()))
+        assert got == ["term"]
+        assert capsys.readouterr().err == ""
+        monkeypatch.setattr(worker, "_stopping", False)
+        called = []
+        monkeypatch.setattr(sys, "__unraisablehook__", called.append)
+        worker._unraisable(types.SimpleNamespace(exc_value=KeyboardInterrupt()))
+        assert got == ["term"] and len(called) == 1  # not stopping: Python's own report
+    finally:
+        signal.signal(signal.SIGTERM, old)
