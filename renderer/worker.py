@@ -259,10 +259,7 @@ def render_job(job: Job, owner: int | None = None) -> Outcome:
         movie = Path(scene.renderer.file_writer.movie_file_path)
         srt = movie.with_suffix(".srt")
         lines = [{k: v for k, v in line.items() if k != "clip"} for line in scene.narration]
-        info = probe_video(movie)
-        # whole frames: the container's duration is rounded to the millisecond, and a track
-        # a fraction of a frame longer than the picture shifts the picture in the mux
-        duration = round(info.duration * info.fps) / info.fps if info.fps else info.duration
+        duration = probe_video(movie).duration
         audio = _narration_track(scene.narration, duration, work / "narration.m4a")
         raw = RawRender(movie, srt if srt.is_file() else None, list(scene.section_log),
                         scene.recorded, {**_startup_deps, **deps}, lines, audio, duration)

@@ -161,27 +161,28 @@ def write_track(placements: Sequence[tuple[float, Clip]], duration: float, out: 
             return Loudness(float("-inf"), float("-inf"))
         gain = TARGET_LUFS - loudness.integrated_loudness(mix)
         limit = TRUE_PEAK - 0.5
+        ceiling = TRUE_PEAK - 0.1  # room for ffmpeg's ebur128, which reads up to 0.1 dB higher
         for _ in range(_TRIES):
-            level = _normalise(mix, gain, limit)
+            level, gain = _normalise(mix, gain, limit)
             _encode(level, partial, duration, bitrate)
             got = _measure(decode(partial, TRACK_RATE))
-            if abs(got.integrated - TARGET_LUFS) <= _TOLERANCE and \
-                    got.true_peak <= TRUE_PEAK - 0.1:
+            if abs(got.integrated - TARGET_LUFS) <= _TOLERANCE and got.true_peak <= ceiling:
                 break
-            gain += TARGET_LUFS - got.integrated
-            if got.true_peak > TRUE_PEAK - 0.1:
-                limit -= got.true_peak - TRUE_PEAK + 0.3
+            gain += TARGET_LUFS - got.integrated  # on the gain the last try converged to
+            if got.true_peak > ceiling:
+                limit -= got.true_peak - ceiling + 0.2
         partial.replace(out)
     return got
 
 
-def _normalise(mix: np.ndarray, gain: float, limit: float) -> np.ndarray:
+def _normalise(mix: np.ndarray, gain: float, limit: float) -> tuple[np.ndarray, float]:
     """``mix`` with a gain near ``gain`` dB, limited under ``limit`` dBTP, measuring −16 LUFS
-    integrated within 0.05 LU (at most eight tries; the last one is returned)."""
+    integrated within 0.05 LU (at most eight tries; the last one is returned), and that gain."""
     tried: list[tuple[float, float]] = []  # (gain, loudness) of the limited mix
     peaks = loudness.oversampled_peaks(mix)
     for _ in range(8):
-        level = loudness.limit_peaks(mix, limit, scale=10 ** (gain / 20), peaks=peaks)
+        made = gain
+        level = loudness.limit_peaks(mix, limit, scale=10 ** (made / 20), peaks=peaks)
         got = loudness.integrated_loudness(level)
         if abs(got - TARGET_LUFS) <= 0.05:
             break
@@ -191,7 +192,7 @@ def _normalise(mix: np.ndarray, gain: float, limit: float) -> np.ndarray:
             slope = (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])
             slope = min(max(slope, 0.2), 1.0)  # a limiter only ever takes loudness away
         gain += (TARGET_LUFS - got) / slope
-    return level
+    return level, made
 
 
 def measure_loudness(path: Path, chain: str | None = None) -> Loudness:
