@@ -68,8 +68,9 @@ def preview(scene: SceneInfo, lang: str, out: Path, video: bool = False,
              "format": "png"}
     quick = nullcontext() if video else quick_stills()
     with trace.tracing(exclude=[out], extra_roots=[scene.path.parents[1]]) as deps, quick:
+        # a preview video keeps manim's animation cache: its media folder stays between runs
         s = render_scene(scene.path, scene.name, options, "low", media_dir,
-                         None if video else still)
+                         {"disable_caching": False} if video else still)
     if section is not None and len(s.section_log) < section:
         raise PreviewError(f"{scene.id} has {len(s.section_log)} sections; --section {section} "
                            f"does not exist")

@@ -90,12 +90,17 @@ def render_scene(path: Path, name: str, options: SceneOptions, quality: str, med
 
     ``options`` reach the scene explicitly (no environment variable is set). The scene's
     module is dropped from ``sys.modules`` afterwards, so a reused worker traces each scene's
-    own file only for that scene."""
+    own file only for that scene.
+
+    manim's own cache of animations is off unless ``extra`` turns it on: a batch job renders
+    into a fresh work folder, where it can never hit, and the hash manim computes of every
+    play call (a JSON dump of every mobject on screen) was a fifth of a scene's render time,
+    more where a voice adds holds (each hold is a play call)."""
     from manim import tempconfig
 
     settings = {"quality": QUALITIES[quality][0], "media_dir": str(media),
                 "output_file": name, "write_to_movie": True, "format": "mp4",
-                "progress_bar": "none", "verbosity": "WARNING", "disable_caching": False,
+                "progress_bar": "none", "verbosity": "WARNING", "disable_caching": True,
                 **ENCODER_SETTINGS, **(extra or {})}
     # manim 0.22 skips animations for a still (save_last_frame) on its own; anything else
     # (a storyboard of section stills) asks the scene itself
