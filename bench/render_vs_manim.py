@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/render_vs_manim.py [TARGET ...] [--quality l|m|h]
 
-Every measurement starts cold (fresh media and output folders). Prints wall times, bytes per
+Every measurement starts cold (fresh media and output folders); render.py renders silent
+(``--voice none``), the same videos plain manim makes (see ``bench/voice_cost.py`` for the voice). Prints wall times, bytes per
 second of video for both, the preview time against ``manim -s -ql``, and the line
 ``ratio R`` = render.py cold time / sum of the plain manim runs one after another.
 """
@@ -49,8 +50,9 @@ def main() -> int:
             plain_bytes += mp4.stat().st_size
             plain_secs += probe_video(mp4).duration
         out = Path(tmp) / "out"
+        # silent, as plain manim renders them (LECTURE_VOICE unset): the same videos
         cmd = [sys.executable, str(ROOT / "render.py"), *args.targets, "-q", quality,
-               "--out", str(out)]
+               "--voice", "none", "--out", str(out)]
         ours = timed(cmd)
         warm = timed(cmd)
         mp4s = [p for p in out.rglob("*.mp4") if p.name != "lecture.mp4"]

@@ -22,6 +22,8 @@ _SHELF_B = np.array([1.53512485958697, -2.69169618940638, 1.19839281085285])
 _SHELF_A = np.array([1.0, -1.69065929318241, 0.73248077421585])
 _RLB_B = np.array([1.0, -2.0, 1.0])
 _RLB_A = np.array([1.0, -1.99004745483398, 0.99007225036621])
+# the two as one fourth-order filter: one pass over the track, half the time of two
+_K_B, _K_A = np.convolve(_SHELF_B, _RLB_B), np.convolve(_SHELF_A, _RLB_A)
 _BLOCK = RATE * 400 // 1000  # gating blocks of 400 ms ...
 _STEP = RATE * 100 // 1000  # ... every 100 ms (75 % overlap)
 _OVERSAMPLE = 4  # true peak: 4x oversampling at 48 kHz, as BS.1770 Annex 2
@@ -39,12 +41,12 @@ def integrated_loudness(audio: np.ndarray) -> float:
     """Integrated loudness (LUFS) of mono 48 kHz audio, gated as BS.1770-4 says: 400 ms
     blocks, an absolute gate at −70 LUFS, then a relative gate 10 LU under the mean.
     ``-inf`` for silence or audio shorter than one block."""
-    x = lfilter(_RLB_B, _RLB_A, lfilter(_SHELF_B, _SHELF_A, np.asarray(audio, np.float64)))
+    x = lfilter(_K_B, _K_A, np.asarray(audio, np.float64))
     if len(x) < _BLOCK:
         return float("-inf")
-    power = np.concatenate([[0.0], np.cumsum(x * x)])
-    starts = np.arange(0, len(x) - _BLOCK + 1, _STEP)
-    z = (power[starts + _BLOCK] - power[starts]) / _BLOCK
+    # each block is four 100 ms steps: the energy of every step, then of four in a row
+    steps = np.square(x[:len(x) // _STEP * _STEP]).reshape(-1, _STEP).sum(axis=1)
+    z = np.convolve(steps, np.ones(_BLOCK // _STEP), mode="valid") / _BLOCK
     with np.errstate(divide="ignore"):
         level = -0.691 + 10 * np.log10(z)
     z = z[level > -70.0]
@@ -106,15 +108,30 @@ def limit_peaks(audio: np.ndarray, ceiling_db: float, ramp: float = 0.01,
         return audio
     ceiling = 10 ** (ceiling_db / 20)
     peaks = (oversampled_peaks(audio) if peaks is None else peaks * abs(scale))
-    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
-    if need.min() >= 1.0:
+    over = np.flatnonzero(peaks > ceiling)
+    if over.size == 0:
         return audio
     w = max(int(round(ramp * RATE)), 1)
     h = max(int(round(hold * RATE)), 0)
+    # A sample over the ceiling at i lowers the gain only on [i - w, i + h + w); that gain
+    # reads the need on [i - 2w - h, i + h + 2w). So the gain is worked out on those stretches
+    # around each run of loud samples (a few percent of a speech track), not on every sample.
+    reach = 2 * w + h
+    split = np.flatnonzero(np.diff(over) > 2 * reach)
+    for a, b in zip(over[np.concatenate([[0], split + 1])], over[np.concatenate([split, [-1]])] + 1,
+                    strict=True):
+        lo, hi = max(a - reach, 0), min(b + reach, len(audio))
+        gain = _smooth_gain(np.minimum(1.0, ceiling / np.maximum(peaks[lo:hi], 1e-12)), w, h)
+        audio[lo:hi] *= gain
+    return audio
+
+
+def _smooth_gain(need: np.ndarray, w: int, h: int) -> np.ndarray:
+    """The limiter's gain for per-sample needs ``need``: the running minimum over
+    [n - h, n + w - 1], averaged over [n - w + 1, n], and never above the need itself."""
     size = h + w  # window [n - h, n + w - 1]
     held = minimum_filter1d(need, size=size, origin=h - size // 2, mode="nearest")
     # average over [n - w + 1, n]
     padded = np.concatenate([np.full(w - 1, held[0]), held])
     total = np.concatenate([[0.0], np.cumsum(padded)])
-    gain = (total[w:] - total[:-w]) / w
-    return audio * np.minimum(gain, need)
+    return np.minimum((total[w:] - total[:-w]) / w, need)

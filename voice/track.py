@@ -165,7 +165,7 @@ def write_track(placements: Sequence[tuple[float, Clip]], duration: float, out: 
             partial.replace(out)
             return Loudness(float("-inf"), float("-inf"))
         gain = TARGET_LUFS - loudness.integrated_loudness(mix)
-        limit = TRUE_PEAK - 0.5
+        limit = TRUE_PEAK - 1.0
         ceiling = TRUE_PEAK - 0.1  # room for ffmpeg's ebur128, which reads up to 0.1 dB higher
         for _ in range(_TRIES):
             level, gain = _normalise(mix, gain, limit)
