@@ -214,14 +214,15 @@ class DifferentialIntegral(LectureScene):
         axes.shift(0.3 * mn.RIGHT)
         xs = np.linspace(xr[0], xr[1], SAMPLES)
         ys = evaluate(square, xs)
-        keep = ys <= yr[1]
+        keep = (ys >= yr[0]) & (ys <= yr[1])  # curve and tangent end at the window's edges
         curve = get_polyline(axes, xs[keep], ys[keep], look.FUNCTION)
         d = differential(square, X0, dx)
         y0 = float(evaluate(square, X0))
         p = axes.c2p(X0, y0)
         corner = axes.c2p(X0 + dx, y0)
         slope = d.dy / dx
-        t0, t1 = xr[0], xr[1]
+        t0 = max(xr[0], X0 + (yr[0] - y0) / slope)
+        t1 = min(xr[1], X0 + (yr[1] - y0) / slope)
         tangent = mn.Line(axes.c2p(t0, y0 + slope * (t0 - X0)), axes.c2p(t1, y0 + slope * (t1 - X0)),
                           color=look.POINT, stroke_width=3)
         dot = mn.Dot(p, radius=0.07, color=look.POINT)

@@ -22,6 +22,7 @@ from scenes.common import (
 )
 from scenes.common.landscape import get_landscape, get_landscape_axes, get_walker
 from scenes.common.surface3d import projected_box
+from scenes.common.widgets import put_numbers_on_top
 
 # Numbers the scene uses.
 SURFACES = ("round_bowl", "dome", "saddle")
@@ -161,6 +162,7 @@ class HessianExtremumTest(LectureThreeDScene):
         self.record("gd", gd.positions)
         self.record("gd loss", gd.losses[-1])
         axes, contours = get_contour_plane(NEWTON_SURFACE, NEWTON_LEVELS, 6.9)
+        put_numbers_on_top(axes)  # the gradient steps zig-zag across the x tick numbers
         plane = mn.VGroup(axes, contours).to_edge(mn.UP, buff=0.6).to_edge(mn.LEFT, buff=0.4)
         rules = mn.VGroup(
             get_math(r"f = " + surface.tex, color=look.FUNCTION, size=look.MATH_SIZE - 4),
