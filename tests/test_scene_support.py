@@ -1,4 +1,4 @@
-"""Scene support: code on screen is code that runs, 3-D layout covers fixed-in-frame text,
+"""Scene support: numbers as a viewer reads them, code on screen is code that runs, 3-D layout covers fixed-in-frame text,
 narration wraps to at most two lines, the language setting is honoured."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import manim as mn
 import pytest
 
 from scenes.common import code_block, tr
-from scenes.common.widgets import PROJECT_ROOT, wrap_narration
+from scenes.common.widgets import PROJECT_ROOT, plain_number, tex_number, wrap_narration
 from scenes.options import SceneOptions, active_options, use_options
 from tests.scene_harness import render_last_frame
 
@@ -86,3 +86,36 @@ def test_3d_layout_checks_only_fixed_in_frame_text(tmp_path):
     by_section = dict(r.layout)
     assert by_section["World"] == []
     assert len(by_section["Clash"]) == 1 and "overlaps" in by_section["Clash"][0]
+
+
+@pytest.mark.parametrize("x,args,tex", [
+    (2.0 / 3.0, (4,), "0.6667"),
+    (1.25, (), "1.25"),
+    (0.5, (3, "plain"), "0.5"),  # an exact value keeps no padding zeros
+    (-0.52, (), "-0.52"),
+    (0.0026, (3, "plain"), "0.0026"),
+    (0.000651, (3, "plain"), "0.000651"),
+    (0.000651, (), r"6.51 \times 10^{-4}"),  # auto: a power of ten under 10^-3
+    (1.2e-4, (3, "sci"), r"1.2 \times 10^{-4}"),
+    (123456.0, (), r"1.23 \times 10^{5}"),
+    (12345.0, (), "12300"),
+    (-0.0, (), "0"),
+])
+def test_tex_number_rounds_to_significant_digits(x, args, tex):
+    assert tex_number(x, *args) == tex
+
+
+@pytest.mark.parametrize("x,args,tex", [
+    (0.0026, (3, "plain"), "0.00260"),  # under 0.0417 in a column: three digits each
+    (-0.52, (3,), "-0.520"),
+    (1.2e-4, (3, "sci"), r"1.20 \times 10^{-4}"),
+    (2.0, (3, "plain"), "2.00"),
+    (0.124, (3, "plain"), "0.124"),
+])
+def test_tex_number_keeps_trailing_zeros_for_a_column_of_measured_values(x, args, tex):
+    assert tex_number(x, *args, zeros=True) == tex
+
+
+def test_plain_number_writes_powers_of_ten_with_superscripts():
+    assert plain_number(4.26e-5) == "4.26×10⁻⁵"
+    assert plain_number(16.94) == "16.9"

@@ -288,10 +288,10 @@ class DifferentialIntegral(LectureScene):
         for n in NS:
             cells += [get_math(str(n), size=size),
                       get_math(tex_number(abs(riemann_sum(square, A, B, n, "left") - exact), 3,
-                                          "plain"),
+                                          "plain", zeros=True),
                                size=size, color=RULE_COLOURS["left"]),
                       get_math(tex_number(abs(riemann_sum(square, A, B, n, "midpoint") - exact), 3,
-                                          "plain"),
+                                          "plain", zeros=True),
                                size=size, color=RULE_COLOURS["midpoint"])]
         return mn.VGroup(*cells).arrange_in_grid(rows=len(NS) + 1, cols=3, buff=(0.5, 0.25),
                                                  col_alignments="lrr")

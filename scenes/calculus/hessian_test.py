@@ -113,11 +113,11 @@ class HessianExtremumTest(LectureThreeDScene):
             self.record("eigenvalues", c.eigenvalues)
             self.record("kind", KIND_CODES[c.kind])
         self.play(*[mn.FadeIn(v) for v in verdicts])
-        self.narrate("At a point where the gradient is zero: all eigenvalues positive, a local "
-                     "minimum;",
-                     "在梯度为零的点：特征值全正是局部极小值；")
+        self.narrate("Where the gradient is zero, the eigenvalues decide. All positive: a "
+                     "local minimum.",
+                     "在梯度为零的点，由特征值判定：全正是局部极小值。")
         self._turn(lands, pivots)
-        self.narrate("all negative, a local maximum; mixed signs, a saddle.",
+        self.narrate("All negative: a local maximum. Mixed signs: a saddle.",
                      "全负是局部极大值；有正有负则是鞍点。")
 
         # Two warnings: eigenvalues, not the diagonal; a zero eigenvalue decides nothing

@@ -3,6 +3,8 @@ surface that touches f = sin x cos y at a point and bends with it; its error shr
 
 from __future__ import annotations
 
+import math
+
 import manim as mn
 import numpy as np
 
@@ -66,7 +68,7 @@ def _vector(v) -> str:
 
 
 def _matrix(h) -> str:
-    rows = r" \\ ".join(" & ".join(tex_number(x) for x in row) for row in h)
+    rows = r" \\ ".join(" & ".join(tex_number(x, zeros=True) for x in row) for row in h)
     return r"\begin{bmatrix}" + rows + r"\end{bmatrix}"
 
 
@@ -187,7 +189,7 @@ class TaylorSurface(LectureThreeDScene):
                      f"二阶模型的误差约缩小 {factor2} 倍：它按 r 的三次方减小。")
         self.narrate(f"At r = {plain_number(r[-1])} that is {plain_number(e2[-1])} against "
                      f"{plain_number(e1[-1])}: near p the quadratic model is nearly exact.",
-                     f"在 r = {plain_number(r[-1])} 处，误差是 {plain_number(e2[-1])}，而切平面是 "
+                     f"在 r = {plain_number(r[-1])} 处，误差是 {plain_number(e2[-1])}，而切平面的误差是 "
                      f"{plain_number(e1[-1])}：在 p 附近二阶模型几乎就是 f。")
 
     def _stack(self, panel: list[mn.Mobject]) -> None:
@@ -202,11 +204,18 @@ class TaylorSurface(LectureThreeDScene):
                  get_math(r"|f - T_2|", color=look.LOSS, size=size)]
         for ri, a, b in zip(r, e1, e2, strict=True):
             cells += [get_math(tex_number(ri), size=size),
-                      get_math(tex_number(a, notation="sci"), color=look.LOSS, size=size),
-                      get_math(tex_number(b, notation="sci"), color=look.LOSS, size=size)]
+                      get_math(tex_number(a, notation="sci", zeros=True), color=look.LOSS,
+                               size=size),
+                      get_math(tex_number(b, notation="sci", zeros=True), color=look.LOSS,
+                               size=size)]
         cells += [get_math(r"r \div 2", size=size),
-                  get_math(rf"\div {factor1}", color=look.LOSS, size=size),
-                  get_math(rf"\div {factor2}", color=look.LOSS, size=size)]
+                  get_math(rf"\approx \div {factor1}", color=look.LOSS, size=size),
+                  get_math(rf"\approx \div {factor2}", color=look.LOSS, size=size)]
         grid = mn.VGroup(*cells).arrange_in_grid(rows=len(r) + 2, cols=3, buff=(0.45, 0.25),
                                                  col_alignments="lrr")
-        return self.overlay(grid)
+        # which way the steps go: the unit vector along DIRECTION
+        norm2 = sum(float(c) ** 2 for c in DIRECTION)
+        length = f"{math.sqrt(norm2):g}" if math.sqrt(norm2).is_integer() else rf"\sqrt{{{norm2:g}}}"
+        along = get_math(rf"p + r\,u,\quad u = {_vector(DIRECTION)} / {length}", size=size - 4)
+        return self.overlay(mn.VGroup(along, grid).arrange(mn.DOWN, aligned_edge=mn.LEFT,
+                                                           buff=0.3))

@@ -53,21 +53,26 @@ def round_sig(x: float, digits: int = 4) -> float:
     return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
-def tex_number(x: float, digits: int = 3, notation: str = "auto") -> str:
+def tex_number(x: float, digits: int = 3, notation: str = "auto", zeros: bool = False) -> str:
     """TeX for a number a viewer reads: ``digits`` significant digits, and a power of ten
     (1.26 \\times 10^{-8}) instead of e-notation for very small or large values.
 
     ``notation`` keeps a table's column in one form: ``"sci"`` always writes a power of ten,
     ``"plain"`` never does (a decimal, down to 10⁻⁶); ``"auto"`` uses a power of ten below
-    10⁻³ and from 10⁵ up."""
+    10⁻³ and from 10⁵ up. ``zeros=True`` keeps trailing zeros, so every number of a column of
+    measured values shows its ``digits`` digits (0.00260 under 0.0417, 1.20 × 10⁻⁴)."""
     x = round_sig(float(x), digits)
-    if notation == "plain" and x != 0 and abs(x) >= 1e-6:
-        text = f"{x:.{max(digits - 1 - math.floor(math.log10(abs(x))), 0)}f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    if x != 0 and (notation == "sci" or abs(x) < 1e-3 or abs(x) >= 1e5):
+
+    def trim(text: str) -> str:
+        return text if zeros or "." not in text else text.rstrip("0").rstrip(".")
+
+    if x == 0:
+        return "0"
+    plain = notation == "plain" and abs(x) >= 1e-6
+    if not plain and (notation == "sci" or abs(x) < 1e-3 or abs(x) >= 1e5):
         mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
-        return rf"{float(mantissa):g} \times 10^{{{int(exponent)}}}"
-    return f"{x:g}"
+        return rf"{trim(mantissa)} \times 10^{{{int(exponent)}}}"
+    return trim(f"{x:.{max(digits - 1 - math.floor(math.log10(abs(x))), 0)}f}")
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -24,6 +24,7 @@ from scenes.common import (
     look,
     tex_number,
 )
+from scenes.common.widgets import put_numbers_on_top
 
 # Numbers the scene uses.
 LAGRANGE_START = (1.0, 0.5)
@@ -55,6 +56,7 @@ class ConstrainedOptimisation(LectureScene):
         sol = lagrange_point(ex.objective, ex.constraint, LAGRANGE_START)
         levels = sorted((*LEVELS, sol.value))
         axes, contours = get_contour_plane("lagrange_objective", levels, 5.4)
+        put_numbers_on_top(axes)  # the unit circle passes through the ±1 tick numbers
         contours[levels.index(sol.value)].set_stroke(look.FUNCTION, width=3, opacity=1)
         mn.VGroup(axes, contours).to_corner(mn.UL, buff=0.4)
         circle = mn.Circle(radius=axes.x_axis.unit_size, color=look.POINT, stroke_width=4)

@@ -129,7 +129,7 @@ class CourseCode(LectureScene):
                      f"可 w = {fit.w[-1]:.2f} 离 5 还很远。")
         self.narrate(f"All targets lie between {ys.min():.2f} and {ys.max():.4f}, where the "
                      "sigmoid saturates: the valley is flat, the gradient tiny.",
-                     f"所有目标值都在 {ys.min():.2f} 到 {ys.max():.4f} 之间，sigmoid 在这里已经饱和："
+                     f"所有目标值都在 {ys.min():.2f} 到 {ys.max():.4f} 之间，sigmoid 函数在这里已饱和："
                      "山谷很平，梯度很小。")
 
         # nn.Module and torch.optim.SGD

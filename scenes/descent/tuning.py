@@ -187,7 +187,7 @@ class TrainingKnobs(LectureScene):
         if finals["Adam"] == min(finals.values()):
             return "Here the adaptive rate wins.", "在这里自适应学习率胜出。"
         return ("An adaptive rate is no guarantee: here Adam does not end lowest.",
-                "自适应学习率并不保证最好：在这里 Adam 没有停得最低。")
+                "自适应学习率并不保证最好：在这里 Adam 的最终损失并不是最低。")
 
     def _optimizer_result(self, runs) -> tuple[str, str]:
         """What the optimizer panel shows: who ends lowest after its steps, in order."""
