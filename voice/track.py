@@ -138,8 +138,8 @@ def write_track(placements: Sequence[tuple[float, Clip]], duration: float, out: 
     Normalisation, in process (:mod:`voice.loudness`): the mix is resampled to 48 kHz, a
     linear gain brings it to the target and a look-ahead limiter keeps its true peaks 1 dB
     under the ceiling (AAC's peaks overshoot the mix's, mostly by 0.1–0.6 dB and by up to 1 dB
-    where the limiter had much to do; over 32 random tracks 2 were encoded twice). The limiter takes some loudness with the
-    peaks it flattens, so the gain is corrected along the secant of the last two tries until
+    where the limiter had much to do; over 32 random tracks 2 were encoded twice). The
+    limiter takes some loudness with the peaks it flattens, so the gain is corrected along the secant of the last two tries until
     the limited mix measures within 0.05 LU. The mix is then encoded once, the encoded file
     decoded and measured; only when it is more than 0.4 LU off or over the ceiling is it
     corrected and encoded again. The file is written beside ``out`` and renamed into place
